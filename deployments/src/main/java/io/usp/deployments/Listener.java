@@ -1,0 +1,12 @@
+package io.usp.deployments;
+
+/** The public TCP port a deployment binds on the server. Port 0 picks a free port (tests). */
+public record Listener(String bind, int port) {
+
+    public Listener {
+        if (bind == null || bind.isBlank()) {
+            throw new IllegalArgumentException("bind is required");
+        }
+        Ports.require(port, 0);
+    }
+}

@@ -1,0 +1,26 @@
+package io.usp.protocol;
+
+import io.netty.util.AsciiString;
+
+/**
+ * Every name and number of the tunnel wire protocol, in one place. A peer that does not offer
+ * {@link #ALPN} fails the TLS handshake at once; see docs/protocol.md.
+ */
+public final class Protocol {
+
+    /** ALPN protocol id: protocol name and version. Bump the version on any incompatible change. */
+    public static final String ALPN = "usp/1";
+
+    /** Request header naming the deployment a stream belongs to (for the client's logs). */
+    public static final AsciiString DEPLOYMENT_HEADER = AsciiString.cached("usp-deployment");
+    /** Request header carrying the partner's address as {@code ip:port}. */
+    public static final AsciiString PARTNER_HEADER = AsciiString.cached("usp-partner");
+    /** Response header carrying a {@link StreamError} name when the client refuses a stream. */
+    public static final AsciiString ERROR_HEADER = AsciiString.cached("usp-error");
+
+    /** Largest header block either side accepts; a larger one is refused. */
+    public static final int MAX_HEADER_LIST_SIZE = 8 * 1024;
+
+    private Protocol() {
+    }
+}
