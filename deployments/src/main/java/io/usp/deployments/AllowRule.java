@@ -11,21 +11,25 @@ import java.util.Locale;
 public record AllowRule(List<String> hosts, List<Cidr> cidrs, List<PortRange> ports) {
 
     public AllowRule {
-        hosts = hosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+        hosts = hosts.stream().map(AllowRule::requireHostPattern).toList();
         cidrs = List.copyOf(cidrs);
         ports = List.copyOf(ports);
-        for (String h : hosts) {
-            if (!h.matches("(\\*\\.)?[a-z0-9._:-]+")) {
-                throw new IllegalArgumentException("host pattern '" + h
-                        + "' must be a name, an address, or '*.' followed by a domain");
-            }
-        }
         if (hosts.isEmpty() && cidrs.isEmpty()) {
             throw new IllegalArgumentException("an allow rule needs hosts or cidrs");
         }
         if (ports.isEmpty()) {
             throw new IllegalArgumentException("an allow rule needs ports");
         }
+    }
+
+    /** The pattern in lower case; throws unless it is a name, an address, or {@code *.} and a domain. */
+    public static String requireHostPattern(String pattern) {
+        String h = pattern == null ? "" : pattern.toLowerCase(Locale.ROOT);
+        if (!h.matches("(\\*\\.)?[a-z0-9._:-]+")) {
+            throw new IllegalArgumentException("host pattern '" + pattern
+                    + "' must be a name, an address, or '*.' followed by a domain");
+        }
+        return h;
     }
 
     /**

@@ -33,10 +33,16 @@ public record Cidr(InetAddress network, int prefixLength) {
             throw new IllegalArgumentException("'" + text + "' has no valid prefix length after '/'");
         }
         int length = Integer.parseInt(prefix);
-        if (length > max) {
-            throw new IllegalArgumentException("'" + text + "' has prefix length " + length + ", more than " + max);
+        // Java turns ::ffff:a.b.c.d into an IPv4 address; its prefix still counts 128 bits
+        boolean mapped = address.contains(":") && max == 32;
+        int written = mapped ? 128 : max;
+        if (length > written) {
+            throw new IllegalArgumentException("'" + text + "' has prefix length " + length + ", more than " + written);
         }
-        return new Cidr(network, length);
+        if (mapped && length < 96) {
+            throw new IllegalArgumentException("'" + text + "' reaches beyond the IPv4-mapped range ::ffff:0:0/96");
+        }
+        return new Cidr(network, mapped ? length - 96 : length);
     }
 
     /** True when {@code address} lies in this network; IPv4-mapped IPv6 addresses match IPv4 networks. */

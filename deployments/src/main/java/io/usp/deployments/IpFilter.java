@@ -11,6 +11,9 @@ public record IpFilter(List<Cidr> block, List<Cidr> allow, FilterAction defaultA
 
     public static final IpFilter ALLOW_ALL = new IpFilter(List.of(), List.of(), FilterAction.ALLOW);
 
+    /** A filter that is written down but names no default refuses what its rules do not allow. */
+    public static final FilterAction DEFAULT_ACTION = FilterAction.BLOCK;
+
     public IpFilter {
         block = List.copyOf(block);
         allow = List.copyOf(allow);

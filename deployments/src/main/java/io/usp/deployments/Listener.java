@@ -3,6 +3,9 @@ package io.usp.deployments;
 /** The public TCP port a deployment binds on the server. Port 0 picks a free port (tests). */
 public record Listener(String bind, int port) {
 
+    /** Every local address, the bind used when none is given. */
+    public static final String DEFAULT_BIND = "0.0.0.0";
+
     public Listener {
         if (bind == null || bind.isBlank()) {
             throw new IllegalArgumentException("bind is required");

@@ -1,0 +1,88 @@
+package io.usp.deployments.yaml;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads one YAML config file strictly: duplicate keys, unknown keys and wrong types ("22" for a
+ * number, 1 for true, 1.5 for a whole number) are errors. Every failure is a
+ * {@link ConfigException} naming the file, the entry and the field. Convert each entry
+ * (deployment, allow rule) with its own {@link Entry} so a failure deep inside still names the
+ * entry it belongs to.
+ */
+public final class StrictYaml {
+
+    static final YAMLMapper MAPPER = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS) // "22" is not a number, 1 is not true
+            .build();
+
+    private final Path file;
+
+    public StrictYaml(Path file) {
+        this.file = file;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The whole file as a mapping of keys. */
+    public ObjectNode read() {
+        if (Files.isDirectory(file)) {
+            throw top().error(null, "is a folder, not a file");
+        }
+        JsonNode root;
+        try (var in = Files.newBufferedReader(file)) {
+            root = MAPPER.readTree(in);
+        } catch (NoSuchFileException e) {
+            throw top().error(null, "file not found");
+        } catch (JsonMappingException e) {
+            String problem = String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")
+                    ? "holds more than one YAML document (a second '---'); keep one"
+                    : JacksonErrors.problem(e, null);
+            throw top().error(null, problem, e);
+        } catch (JsonParseException e) {
+            throw top().error(JacksonErrors.parseField(e), JacksonErrors.parseProblem(e), e);
+        } catch (IOException e) {
+            throw top().error(null, "cannot be read: " + e, e);
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw top().error(null, "the file is empty");
+        }
+        if (!root.isObject()) {
+            throw top().error(null, "expected a mapping of keys at the top level, got "
+                    + JacksonErrors.describe(root));
+        }
+        return (ObjectNode) root;
+    }
+
+    /** The top level of the file: errors name no entry. */
+    public Entry top() {
+        return new Entry(this, null);
+    }
+
+    /** One entry of the file, e.g. {@code deployment 'ssh-build-box'} or {@code allow[0]}. */
+    public Entry entry(String label) {
+        return new Entry(this, label);
+    }
+
+    static <T> T treeToValue(JsonNode node, Class<T> type) throws JsonProcessingException {
+        return MAPPER.treeToValue(node, type);
+    }
+}

@@ -1,0 +1,64 @@
+package io.usp.client;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
+import io.usp.client.config.ClientConfig;
+import io.usp.client.dial.Dialer;
+import io.usp.client.target.StreamInitializer;
+import io.usp.protocol.target.TargetConnector;
+import io.usp.protocol.tls.TlsContexts;
+import io.usp.protocol.transport.Transport;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running client: several tunnel connections to one server, each kept up by a dialer. */
+public final class UspClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UspClient.class);
+
+    private final EventLoopGroup group;
+    private final TargetConnector connector;
+    private final List<Dialer> dialers = new ArrayList<>();
+
+    private UspClient(ClientConfig config) {
+        this.group = Transport.group(0, "usp-client");
+        this.connector = new TargetConnector(config.connectTimeout());
+    }
+
+    public static UspClient start(ClientConfig config, Clock clock) throws IOException {
+        SslContext tls = TlsContexts.tunnelClient(config.tls().cert(), config.tls().key(), config.tls().ca());
+        UspClient client = new UspClient(config);
+        StreamInitializer streams = new StreamInitializer(config.name(), config.allow(), client.connector, clock);
+        for (int i = 0; i < config.connections(); i++) {
+            Dialer dialer = new Dialer(i, config, client.group, tls, streams, clock);
+            client.dialers.add(dialer);
+            dialer.start();
+        }
+        if (config.allow().rules().isEmpty()) {
+            LOG.warn("the allow-list is empty: this client refuses every target until 'allow:' in {} lists some",
+                    config.file());
+        }
+        LOG.info("usp-client {} dialling {}:{} with {} connections, tls={}, transport={}", config.name(),
+                config.server().host(), config.server().port(), config.connections(), TlsContexts.providerName(),
+                Transport.name());
+        return client;
+    }
+
+    /** How many tunnel connections are up right now. */
+    public int connectedTunnels() {
+        return (int) dialers.stream().filter(Dialer::isUp).count();
+    }
+
+    @Override
+    public void close() {
+        dialers.forEach(Dialer::stop);
+        group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+        connector.close();
+        LOG.info("usp-client stopped");
+    }
+}

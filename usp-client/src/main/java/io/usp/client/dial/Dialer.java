@@ -1,0 +1,112 @@
+package io.usp.client.dial;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
+import io.usp.client.config.ClientConfig;
+import io.usp.client.target.StreamInitializer;
+import io.usp.protocol.transport.Transport;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one tunnel connection to the server up: dials, and after any loss dials again with
+ * capped exponential backoff. A connection that stayed up a while resets the backoff.
+ */
+public final class Dialer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dialer.class);
+    static final Duration HEALTHY = Duration.ofSeconds(10);
+    private static final Duration DIAL_TIMEOUT = Duration.ofSeconds(10);
+
+    private final int slot;
+    private final ClientConfig config;
+    private final EventLoopGroup group;
+    private final SslContext tls;
+    private final StreamInitializer streams;
+    private final Clock clock;
+    private final Backoff backoff;
+    private volatile boolean stopped;
+    private volatile Channel channel;
+    private volatile boolean up;
+
+    public Dialer(int slot, ClientConfig config, EventLoopGroup group, SslContext tls, StreamInitializer streams,
+                  Clock clock) {
+        this.slot = slot;
+        this.config = config;
+        this.group = group;
+        this.tls = tls;
+        this.streams = streams;
+        this.clock = clock;
+        this.backoff = new Backoff(config.reconnect().minDelay(), config.reconnect().maxDelay());
+    }
+
+    public void start() {
+        dial();
+    }
+
+    public boolean isUp() {
+        return up && channel != null && channel.isActive();
+    }
+
+    private void dial() {
+        if (stopped) {
+            return;
+        }
+        ClientConfig.ServerAddress server = config.server();
+        Instant started = clock.instant();
+        Bootstrap bootstrap = new Bootstrap()
+                .group(group)
+                .channel(Transport.socketChannel())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) DIAL_TIMEOUT.toMillis())
+                .handler(new TunnelClientInitializer(config, tls, streams, this::tunnelUp));
+        bootstrap.connect(InetSocketAddress.createUnresolved(server.host(), server.port())).addListener(f -> {
+            if (!f.isSuccess()) {
+                retry("cannot reach server " + server.host() + ":" + server.port() + ": " + f.cause().getMessage());
+                return;
+            }
+            channel = ((io.netty.channel.ChannelFuture) f).channel();
+            channel.closeFuture().addListener(c -> {
+                boolean wasUp = up;
+                up = false;
+                if (wasUp && Duration.between(started, clock.instant()).compareTo(HEALTHY) >= 0) {
+                    backoff.reset();
+                }
+                retry(wasUp ? "tunnel connection lost" : "tunnel handshake failed");
+            });
+        });
+    }
+
+    private void tunnelUp(Channel ch) {
+        up = true;
+        LOG.info("tunnel up client={} server={}:{} connection={}", config.name(), config.server().host(),
+                config.server().port(), slot);
+    }
+
+    private void retry(String why) {
+        if (stopped) {
+            return;
+        }
+        Duration delay = backoff.next();
+        LOG.warn("tunnel down client={} connection={}: {}; reconnecting in {} ms", config.name(), slot, why,
+                delay.toMillis());
+        group.schedule(this::dial, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops reconnecting and closes the connection with GOAWAY, letting open streams drain. */
+    public void stop() {
+        stopped = true;
+        Channel ch = channel;
+        if (ch != null) {
+            ch.close().syncUninterruptibly();
+        }
+    }
+}

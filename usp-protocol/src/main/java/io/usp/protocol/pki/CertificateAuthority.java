@@ -1,0 +1,171 @@
+package io.usp.protocol.pki;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's own certificate authority. It lives in {@code <dataDir>/ca/ca.crt} and
+ * {@code ca.key}, is created on first use, and signs the server certificate and client
+ * certificates. The tunnel trusts nothing else.
+ */
+public final class CertificateAuthority {
+
+    public static final Duration CA_VALIDITY = Duration.ofDays(3650);
+    public static final Duration DEFAULT_VALIDITY = Duration.ofDays(365);
+    /** A client name becomes a file name and a certificate CN, so it is kept plain. */
+    private static final Pattern CLIENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
+    private static final Logger LOG = LoggerFactory.getLogger(CertificateAuthority.class);
+
+    private final Path dataDir;
+    private final Path caFile;
+    private final X509Certificate certificate;
+    private final PrivateKey key;
+    private final Clock clock;
+
+    private CertificateAuthority(Path dataDir, Path caFile, X509Certificate certificate, PrivateKey key,
+            Clock clock) {
+        this.dataDir = dataDir;
+        this.caFile = caFile;
+        this.certificate = certificate;
+        this.key = key;
+        this.clock = clock;
+    }
+
+    public static CertificateAuthority loadOrCreate(Path dataDir) throws IOException {
+        return loadOrCreate(dataDir, Clock.systemUTC());
+    }
+
+    public static CertificateAuthority loadOrCreate(Path dataDir, Clock clock) throws IOException {
+        Path dir = dataDir.resolve("ca");
+        Path certFile = dir.resolve("ca.crt");
+        Path keyFile = dir.resolve("ca.key");
+        boolean hasCert = Files.exists(certFile);
+        if (hasCert != Files.exists(keyFile)) {
+            // Never replace half a CA silently: every issued certificate would stop working.
+            throw new IOException("CA in " + dir + " is incomplete: need both ca.crt and ca.key, found only "
+                    + (hasCert ? "ca.crt" : "ca.key"));
+        }
+        if (hasCert) {
+            X509Certificate cert = Pem.readCertificate(certFile);
+            PrivateKey key = Pem.readPrivateKey(keyFile);
+            if (!Certificates.matches(key, cert.getPublicKey())) {
+                throw new IOException("CA in " + dir + ": ca.key does not belong to ca.crt");
+            }
+            return new CertificateAuthority(dataDir, certFile, cert, key, clock);
+        }
+        SecureFiles.createPrivateDirectory(dir);
+        KeyPair pair = Certificates.newKeyPair();
+        X509Certificate cert = selfSign(pair, clock);
+        Pem.writePrivateKey(keyFile, pair.getPrivate());
+        Pem.writeCertificate(certFile, cert);
+        LOG.info("Created a new CA '{}' in {}", cert.getSubjectX500Principal().getName(), dir);
+        return new CertificateAuthority(dataDir, certFile, cert, pair.getPrivate(), clock);
+    }
+
+    /**
+     * The server certificate for {@code names} (DNS names or IP literals), kept from disk when it
+     * still fits, else issued afresh: other names, expiring within 30 days, or another issuer.
+     */
+    public ServerIdentity serverIdentity(List<String> names) throws IOException {
+        SubjectNames.validate(names);
+        Path dir = dataDir.resolve("server");
+        ServerIdentity identity = new ServerIdentity(dir.resolve("server.crt"), dir.resolve("server.key"), caFile);
+        Optional<String> reason = ServerCertificateCheck.reasonToReissue(
+                identity.certFile(), identity.keyFile(), certificate, names, clock.instant());
+        if (reason.isPresent()) {
+            SecureFiles.createPrivateDirectory(dir);
+            KeyPair pair = Certificates.newKeyPair();
+            X509Certificate cert = issue(Certificates.commonName(names.get(0)), pair, DEFAULT_VALIDITY,
+                    KeyPurposeId.id_kp_serverAuth, SubjectNames.toGeneralNames(names));
+            Pem.writePrivateKey(identity.keyFile(), pair.getPrivate());
+            Pem.writeCertificate(identity.certFile(), cert);
+            LOG.info("Issued a new server certificate for {} in {}: {}", names, dir, reason.get());
+        }
+        return identity;
+    }
+
+    public ClientCredentials issueClient(String name, Path outDir) throws IOException {
+        return issueClient(name, outDir, DEFAULT_VALIDITY);
+    }
+
+    /** Issues {@code <outDir>/<name>.crt}, {@code <name>.key} and a copy of the CA as {@code ca.crt}. */
+    public ClientCredentials issueClient(String name, Path outDir, Duration validity) throws IOException {
+        if (name == null || !CLIENT_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("client name '" + name
+                    + "' is invalid: use 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        SecureFiles.createPrivateDirectory(outDir);
+        KeyPair pair = Certificates.newKeyPair();
+        X509Certificate cert =
+                issue(Certificates.commonName(name), pair, validity, KeyPurposeId.id_kp_clientAuth, null);
+        ClientCredentials credentials = new ClientCredentials(
+                outDir.resolve(name + ".crt"), outDir.resolve(name + ".key"), outDir.resolve("ca.crt"));
+        Pem.writePrivateKey(credentials.keyFile(), pair.getPrivate());
+        Pem.writeCertificate(credentials.certFile(), cert);
+        Pem.writeCertificate(credentials.caFile(), certificate);
+        LOG.info("Issued client certificate '{}' in {}, valid until {}", name, outDir, cert.getNotAfter().toInstant());
+        return credentials;
+    }
+
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    /** The CA certificate (PEM); both ends trust only this. */
+    public Path caFile() {
+        return caFile;
+    }
+
+    private X509Certificate issue(X500Name subject, KeyPair pair, Duration validity, KeyPurposeId purpose,
+            GeneralNames altNames) {
+        try {
+            X509v3CertificateBuilder builder = Certificates.builder(
+                    X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
+                    subject, pair.getPublic(), clock.instant(), validity);
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose));
+            if (altNames != null) {
+                builder.addExtension(Extension.subjectAlternativeName, false, altNames);
+            }
+            Certificates.addKeyIdentifiers(builder, pair.getPublic(), certificate);
+            return Certificates.sign(builder, key);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot issue a certificate for " + subject, e);
+        }
+    }
+
+    private static X509Certificate selfSign(KeyPair pair, Clock clock) {
+        X500Name subject = Certificates.commonName("USP CA " + Certificates.shortId());
+        try {
+            X509v3CertificateBuilder builder =
+                    Certificates.builder(subject, subject, pair.getPublic(), clock.instant(), CA_VALIDITY);
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            Certificates.addKeyIdentifiers(builder, pair.getPublic(), null);
+            return Certificates.sign(builder, pair.getPrivate());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot create the CA certificate", e);
+        }
+    }
+}

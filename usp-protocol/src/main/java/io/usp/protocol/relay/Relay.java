@@ -1,0 +1,158 @@
+package io.usp.protocol.relay;
+
+import io.netty.buffer.ByteBuf;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * Moves bytes both ways between two ends with backpressure: an end is read only while the other
+ * can take more. A FIN (END_STREAM) on one side becomes a half-close on the other; an abort
+ * becomes an abort. When both channels are closed the outcome is reported once.
+ */
+public final class Relay {
+
+    /** How a relay ended: bytes each way, how long it ran, and why it closed. */
+    public record Outcome(long bytesFromFirst, long bytesFromSecond, Duration duration, String reason) {
+    }
+
+    private final RelayEnd first;
+    private final RelayEnd second;
+    private final Consumer<Outcome> onClose;
+    private final Clock clock;
+    private final Instant started;
+    private volatile long bytesFromFirst;
+    private volatile long bytesFromSecond;
+    private boolean firstEnded;
+    private boolean secondEnded;
+    private boolean firstClosed;
+    private boolean secondClosed;
+    private String reason;
+
+    private Relay(RelayEnd first, RelayEnd second, Clock clock, Instant started, Consumer<Outcome> onClose) {
+        this.first = first;
+        this.second = second;
+        this.clock = clock;
+        this.started = started;
+        this.onClose = onClose;
+    }
+
+    /**
+     * Starts relaying between two connected ends whose channels have auto-read off.
+     * {@code started} is when the partner connected, so durations include the set-up.
+     */
+    public static Relay start(RelayEnd first, RelayEnd second, Clock clock, Instant started,
+                              Consumer<Outcome> onClose) {
+        Relay relay = new Relay(first, second, clock, started, onClose);
+        first.channel().pipeline().addLast("relay", new RelayHandler(relay, first));
+        second.channel().pipeline().addLast("relay", new RelayHandler(relay, second));
+        // An end that closed before its handler joined would never report: check after adding.
+        for (RelayEnd end : new RelayEnd[] {first, second}) {
+            if (!end.channel().isActive()) {
+                relay.channelClosed(end);
+            }
+        }
+        first.channel().read();
+        second.channel().read();
+        return relay;
+    }
+
+    RelayEnd other(RelayEnd end) {
+        return end == first ? second : first;
+    }
+
+    void forward(RelayEnd from, ByteBuf data) {
+        if (from == first) {
+            bytesFromFirst += data.readableBytes();
+        } else {
+            bytesFromSecond += data.readableBytes();
+        }
+        other(from).write(data);
+    }
+
+    /** After a read batch: push it out, and read more only if the other side can take it. */
+    void readComplete(RelayEnd from) {
+        RelayEnd to = other(from);
+        to.channel().flush();
+        if (to.channel().isWritable()) {
+            readMore(from);
+        }
+    }
+
+    /** The other side drained its buffer: resume reading the side that feeds it. */
+    void writable(RelayEnd end) {
+        readMore(other(end));
+    }
+
+    private void readMore(RelayEnd end) {
+        boolean ended;
+        synchronized (this) {
+            ended = end == first ? firstEnded : secondEnded;
+        }
+        if (!ended) {
+            end.channel().read();
+        }
+    }
+
+    /** {@code from} sent its last byte (FIN or END_STREAM). */
+    void inputEnded(RelayEnd from) {
+        boolean completed;
+        synchronized (this) {
+            if (from == first) {
+                firstEnded = true;
+            } else {
+                secondEnded = true;
+            }
+            completed = firstEnded && secondEnded;
+            if (completed && reason == null) {
+                reason = "completed";
+            }
+        }
+        other(from).finish();
+        if (completed) {
+            first.close();
+            second.close();
+        }
+    }
+
+    /** Abort both sides, e.g. on an idle timeout or an error; the first reason given is kept. */
+    void abort(String why) {
+        synchronized (this) {
+            if (reason == null) {
+                reason = why;
+            }
+        }
+        first.abort();
+        second.abort();
+    }
+
+    /** {@code end}'s channel is closed: abort the other unless both directions already finished. */
+    void channelClosed(RelayEnd end) {
+        boolean report;
+        boolean abortOther;
+        synchronized (this) {
+            boolean already = end == first ? firstClosed : secondClosed;
+            if (already) {
+                return;
+            }
+            if (end == first) {
+                firstClosed = true;
+            } else {
+                secondClosed = true;
+            }
+            abortOther = reason == null || !reason.equals("completed");
+            if (reason == null) {
+                reason = end.label() + " closed";
+            }
+            report = firstClosed && secondClosed;
+        }
+        if (abortOther) {
+            other(end).abort();
+        }
+        if (report) {
+            onClose.accept(new Outcome(bytesFromFirst, bytesFromSecond,
+                    Duration.between(started, clock.instant()), reason));
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.usp.protocol.tls;
+
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolConfig.SelectedListenerFailureBehavior;
+import io.netty.handler.ssl.ApplicationProtocolConfig.SelectorFailureBehavior;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslProvider;
+import io.usp.protocol.Protocol;
+import java.nio.file.Path;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+
+/**
+ * TLS for the tunnel: TLS 1.3 only, mutual authentication against the server's own CA and
+ * nothing else, ALPN {@link Protocol#ALPN}. BoringSSL when it loads, else the JDK.
+ *
+ * <p>ALPN alone cannot refuse every wrong peer: a peer that offers no ALPN at all completes the
+ * handshake with no protocol, and BoringSSL cannot send a fatal alert on a mismatch (Netty only
+ * supports NO_ADVERTISE there). So after the handshake call {@link #requireAlpn(SslHandler)}.
+ */
+public final class TlsContexts {
+
+    private static final String TLS_13 = "TLSv1.3";
+    private static final String ENDPOINT_IDENTIFICATION = "HTTPS";
+
+    private TlsContexts() {
+    }
+
+    public static SslContext tunnelServer(Path certFile, Path keyFile, Path caFile) throws SSLException {
+        return tunnelServer(certFile, keyFile, caFile, provider());
+    }
+
+    static SslContext tunnelServer(Path certFile, Path keyFile, Path caFile, SslProvider provider)
+            throws SSLException {
+        return SslContextBuilder.forServer(certFile.toFile(), keyFile.toFile())
+                .trustManager(caFile.toFile())
+                .clientAuth(ClientAuth.REQUIRE)
+                .sslProvider(provider)
+                .protocols(TLS_13)
+                .applicationProtocolConfig(alpn(provider))
+                .build();
+    }
+
+    public static SslContext tunnelClient(Path certFile, Path keyFile, Path caFile) throws SSLException {
+        return tunnelClient(certFile, keyFile, caFile, provider());
+    }
+
+    static SslContext tunnelClient(Path certFile, Path keyFile, Path caFile, SslProvider provider)
+            throws SSLException {
+        return SslContextBuilder.forClient()
+                .keyManager(certFile.toFile(), keyFile.toFile())
+                .trustManager(caFile.toFile())
+                .sslProvider(provider)
+                .protocols(TLS_13)
+                .endpointIdentificationAlgorithm(ENDPOINT_IDENTIFICATION)
+                .applicationProtocolConfig(alpn(provider))
+                .build();
+    }
+
+    /**
+     * A client handler that also checks the server certificate's names against {@code serverHost},
+     * so a client cannot be pointed at a server holding a certificate for another name.
+     */
+    public static SslHandler clientHandler(SslContext ctx, ByteBufAllocator alloc, String serverHost, int serverPort) {
+        SslHandler handler = ctx.newHandler(alloc, serverHost, serverPort);
+        SSLEngine engine = handler.engine();
+        SSLParameters parameters = engine.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm(ENDPOINT_IDENTIFICATION);
+        engine.setSSLParameters(parameters);
+        return handler;
+    }
+
+    /** Fails unless the finished handshake on {@code handler} agreed on {@link Protocol#ALPN}. */
+    public static void requireAlpn(SslHandler handler) throws SSLHandshakeException {
+        String negotiated = handler.applicationProtocol();
+        if (!Protocol.ALPN.equals(negotiated)) {
+            throw new SSLHandshakeException("peer does not speak " + Protocol.ALPN + " (ALPN agreed on "
+                    + (negotiated == null ? "nothing" : "'" + negotiated + "'")
+                    + "); client and server must run compatible USP versions");
+        }
+    }
+
+    /** The CN of the peer's leaf certificate: the client's name on the server side. */
+    public static String peerName(SSLSession session) throws SSLPeerUnverifiedException {
+        Certificate[] chain = session.getPeerCertificates();
+        if (chain.length == 0 || !(chain[0] instanceof X509Certificate leaf)) {
+            throw new SSLPeerUnverifiedException("peer presented no X.509 certificate");
+        }
+        X500Name subject = X500Name.getInstance(leaf.getSubjectX500Principal().getEncoded());
+        RDN[] cns = subject.getRDNs(BCStyle.CN);
+        if (cns.length == 0) {
+            throw new SSLPeerUnverifiedException("peer certificate subject '" + subject + "' has no CN");
+        }
+        return IETFUtils.valueToString(cns[0].getFirst().getValue());
+    }
+
+    /** The TLS implementation in use, for logs. */
+    public static String providerName() {
+        return provider() == SslProvider.OPENSSL ? "OpenSSL (" + OpenSsl.versionString() + ")" : "JDK";
+    }
+
+    static SslProvider provider() {
+        return OpenSsl.isAvailable() && SslProvider.isTlsv13Supported(SslProvider.OPENSSL)
+                && SslProvider.isAlpnSupported(SslProvider.OPENSSL) ? SslProvider.OPENSSL : SslProvider.JDK;
+    }
+
+    private static ApplicationProtocolConfig alpn(SslProvider provider) {
+        // Netty's OpenSSL binding supports only NO_ADVERTISE/ACCEPT; the JDK can refuse a mismatch outright.
+        return provider == SslProvider.JDK
+                ? new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                        SelectorFailureBehavior.FATAL_ALERT, SelectedListenerFailureBehavior.FATAL_ALERT, Protocol.ALPN)
+                : new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                        SelectorFailureBehavior.NO_ADVERTISE, SelectedListenerFailureBehavior.ACCEPT, Protocol.ALPN);
+    }
+}

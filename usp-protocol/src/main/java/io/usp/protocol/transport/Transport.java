@@ -1,0 +1,49 @@
+package io.usp.protocol.transport;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+/**
+ * NIO by default; Netty's native epoll with {@code -Dusp.transport=epoll} when it loads. One
+ * choice per process.
+ *
+ * <p>Why not epoll by default (DESIGN.md asks for it): with Netty 4.2.18 an accepted channel
+ * with auto-read off whose partner sent data and FIN before the first {@code read()} fails that
+ * read with {@code epoll_ctl(..) failed with error(-2)}, losing the request. The half-close
+ * end-to-end test shows it (TransferTest#halfClosedPartnerStillReceivesTheWholeAnswer).
+ */
+public final class Transport {
+
+    private static final boolean EPOLL = "epoll".equals(System.getProperty("usp.transport")) && Epoll.isAvailable();
+
+    private Transport() {
+    }
+
+    public static EventLoopGroup group(int threads, String name) {
+        IoHandlerFactory io = EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), io);
+    }
+
+    public static Class<? extends ServerChannel> serverChannel() {
+        return EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    }
+
+    public static Class<? extends SocketChannel> socketChannel() {
+        return EPOLL ? EpollSocketChannel.class : NioSocketChannel.class;
+    }
+
+    public static String name() {
+        return EPOLL ? "epoll" : "nio";
+    }
+}

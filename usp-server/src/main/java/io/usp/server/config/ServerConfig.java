@@ -1,0 +1,81 @@
+package io.usp.server.config;
+
+import io.usp.deployments.Deployment;
+import io.usp.deployments.yaml.ConfigException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the server reads from its YAML file. Built by {@link ServerConfigLoader#load} or,
+ * in code and tests, by {@link #of}. Deployments never clash: names are unique, no two listen on
+ * the same non-zero port, and none listens on the tunnel port.
+ *
+ * @param file           the file it was read from; null when built in code
+ * @param dataDir        absolute folder for the database, CA and keys
+ * @param tunnel         where clients connect
+ * @param maxConnections partner connections the whole server admits at once
+ * @param deployments    the desired state
+ */
+public record ServerConfig(Path file, Path dataDir, TunnelConfig tunnel, int maxConnections,
+                           List<Deployment> deployments) {
+
+    /** Relative to the config file's folder. */
+    public static final String DEFAULT_DATA_DIR = "data";
+    public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+
+    public ServerConfig {
+        if (dataDir == null || !dataDir.isAbsolute()) {
+            throw new IllegalArgumentException("dataDir must be an absolute path, got " + dataDir);
+        }
+        if (tunnel == null) {
+            throw new IllegalArgumentException("tunnel is required");
+        }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1, got " + maxConnections);
+        }
+        deployments = List.copyOf(deployments);
+        checkClashes(file, tunnel.port(), deployments);
+    }
+
+    /** A config built in code: default server-wide limit, no file. */
+    public static ServerConfig of(Path dataDir, TunnelConfig tunnel, List<Deployment> deployments) {
+        return new ServerConfig(null, dataDir.toAbsolutePath().normalize(), tunnel, DEFAULT_MAX_CONNECTIONS,
+                deployments);
+    }
+
+    /** The same config with another desired state (validated again). */
+    public ServerConfig withDeployments(List<Deployment> newDeployments) {
+        return new ServerConfig(file, dataDir, tunnel, maxConnections, newDeployments);
+    }
+
+    public Optional<Deployment> deployment(String name) {
+        return deployments.stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+
+    private static void checkClashes(Path file, int tunnelPort, List<Deployment> deployments) {
+        Map<String, Deployment> byName = new HashMap<>();
+        Map<Integer, Deployment> byPort = new HashMap<>();
+        for (Deployment d : deployments) {
+            String entry = "deployment '" + d.name() + "'";
+            if (byName.putIfAbsent(d.name(), d) != null) {
+                throw new ConfigException(file, entry, "name", "another deployment has the same name");
+            }
+            int port = d.listener().port();
+            if (port == 0) {
+                continue; // any free port: never a clash
+            }
+            if (port == tunnelPort) {
+                throw new ConfigException(file, entry, "listener.port",
+                        "port " + port + " is the tunnel port (tunnel.port)");
+            }
+            Deployment other = byPort.putIfAbsent(port, d);
+            if (other != null) {
+                throw new ConfigException(file, entry, "listener.port",
+                        "port " + port + " is already used by deployment '" + other.name() + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.usp.server.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.usp.deployments.Deployment;
+import io.usp.deployments.Ports;
+import io.usp.deployments.yaml.ConfigException;
+import io.usp.deployments.yaml.DeploymentEntry;
+import io.usp.deployments.yaml.Entry;
+import io.usp.deployments.yaml.StrictYaml;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the server's YAML file strictly (see docs and {@link ServerConfig}): unknown keys, wrong
+ * types, bad values and clashing deployments are {@link ConfigException}s that name the file, the
+ * deployment and the field. Absent keys take the defaults of {@link TunnelConfig#DEFAULTS} and
+ * {@link ServerConfig}.
+ */
+public final class ServerConfigLoader {
+
+    private ServerConfigLoader() {
+    }
+
+    public static ServerConfig load(Path file) {
+        StrictYaml yaml = new StrictYaml(file);
+        Entry top = yaml.top();
+        ServerYaml s = top.convert(yaml.read(), ServerYaml.class);
+        Path dataDir = top.path("dataDir", s.dataDir() == null ? ServerConfig.DEFAULT_DATA_DIR : s.dataDir());
+        TunnelConfig tunnel = s.tunnel() == null ? TunnelConfig.DEFAULTS : tunnel(top, s.tunnel());
+        int maxConnections = ServerConfig.DEFAULT_MAX_CONNECTIONS;
+        if (s.limits() != null && s.limits().maxConnections() != null) {
+            maxConnections = s.limits().maxConnections();
+            if (maxConnections < 1) {
+                throw top.error("limits.maxConnections", "must be at least 1, got " + maxConnections);
+            }
+        }
+        List<Deployment> deployments = new ArrayList<>();
+        List<JsonNode> nodes = s.deployments() == null ? List.of() : s.deployments();
+        for (int i = 0; i < nodes.size(); i++) {
+            deployments.add(DeploymentEntry.read(yaml, nodes.get(i), i));
+        }
+        return new ServerConfig(file, dataDir, tunnel, maxConnections, deployments);
+    }
+
+    private static TunnelConfig tunnel(Entry top, TunnelYaml t) {
+        TunnelConfig d = TunnelConfig.DEFAULTS;
+        String bind = t.bind() == null ? d.bind() : top.check("tunnel.bind", () -> notBlank(t.bind()));
+        int port = t.port() == null ? d.port() : top.check("tunnel.port", () -> Ports.require(t.port(), 0));
+        List<String> names = t.names() == null ? d.names() : top.list("tunnel.names", t.names(), n -> notBlank(n));
+        if (names.isEmpty()) {
+            throw top.error("tunnel.names", "must list at least one name for the server certificate");
+        }
+        var pingInterval = top.duration("tunnel.pingInterval", t.pingInterval(), d.pingInterval());
+        var pingTimeout = top.duration("tunnel.pingTimeout", t.pingTimeout(), d.pingTimeout());
+        var handshakeTimeout = top.duration("tunnel.handshakeTimeout", t.handshakeTimeout(), d.handshakeTimeout());
+        // what the fields alone cannot show: pingTimeout must exceed pingInterval
+        return top.check("tunnel.pingTimeout",
+                () -> new TunnelConfig(bind, port, names, pingInterval, pingTimeout, handshakeTimeout));
+    }
+
+    private static String notBlank(String text) {
+        if (text.isBlank() || !text.strip().equals(text) || text.contains(" ")) {
+            throw new IllegalArgumentException("'" + text + "' must be a name or address without spaces");
+        }
+        return text;
+    }
+
+    record ServerYaml(String dataDir, TunnelYaml tunnel, LimitsYaml limits, List<JsonNode> deployments) {
+    }
+
+    record TunnelYaml(String bind, Integer port, List<String> names, String pingInterval, String pingTimeout,
+                      String handshakeTimeout) {
+    }
+
+    record LimitsYaml(Integer maxConnections) {
+    }
+}

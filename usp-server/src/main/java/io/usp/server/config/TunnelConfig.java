@@ -1,0 +1,52 @@
+package io.usp.server.config;
+
+import io.usp.deployments.Ports;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Where the server accepts tunnel connections from clients, and how it keeps them alive.
+ *
+ * @param bind             local address to bind
+ * @param port             TCP port; 0 picks a free one (tests)
+ * @param names            DNS names and addresses written into the server certificate
+ * @param pingInterval     send an HTTP/2 PING when a tunnel connection was idle this long
+ * @param pingTimeout      a tunnel connection silent this long is dead; longer than pingInterval
+ * @param handshakeTimeout a connection that has not finished TLS by then is closed
+ */
+public record TunnelConfig(String bind, int port, List<String> names, Duration pingInterval,
+                           Duration pingTimeout, Duration handshakeTimeout) {
+
+    /** Every default of the {@code tunnel:} section, in one place. */
+    public static final TunnelConfig DEFAULTS = new TunnelConfig("0.0.0.0", 7443, List.of("localhost", "127.0.0.1"),
+            Duration.ofSeconds(15), Duration.ofSeconds(45), Duration.ofSeconds(10));
+
+    public TunnelConfig {
+        if (bind == null || bind.isBlank()) {
+            throw new IllegalArgumentException("bind is required");
+        }
+        Ports.require(port, 0);
+        names = List.copyOf(names);
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("names must list at least one name for the server certificate");
+        }
+        requirePositive(pingInterval, "pingInterval");
+        requirePositive(pingTimeout, "pingTimeout");
+        requirePositive(handshakeTimeout, "handshakeTimeout");
+        if (pingTimeout.compareTo(pingInterval) <= 0) {
+            throw new IllegalArgumentException("pingTimeout (" + pingTimeout.toMillis()
+                    + " ms) must be longer than pingInterval (" + pingInterval.toMillis() + " ms)");
+        }
+    }
+
+    /** The same settings on another port, e.g. 0 in tests. */
+    public TunnelConfig withPort(int newPort) {
+        return new TunnelConfig(bind, newPort, names, pingInterval, pingTimeout, handshakeTimeout);
+    }
+
+    static void requirePositive(Duration d, String field) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(field + " must be positive");
+        }
+    }
+}

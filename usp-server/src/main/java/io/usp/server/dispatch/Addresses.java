@@ -1,0 +1,19 @@
+package io.usp.server.dispatch;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+
+/** Socket addresses as {@code ip:port} text, IPv6 bracketed, without DNS lookups. */
+public final class Addresses {
+
+    private Addresses() {
+    }
+
+    public static String text(SocketAddress address) {
+        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            String ip = inet.getAddress().getHostAddress();
+            return (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + inet.getPort();
+        }
+        return String.valueOf(address);
+    }
+}

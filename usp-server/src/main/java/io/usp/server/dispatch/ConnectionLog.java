@@ -1,0 +1,33 @@
+package io.usp.server.dispatch;
+
+import io.usp.protocol.relay.Relay;
+import java.net.SocketAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one line logged per partner connection, whether refused or relayed and closed. */
+public final class ConnectionLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger("usp.connections");
+
+    private ConnectionLog() {
+    }
+
+    public static void refused(String deployment, SocketAddress partner, Refusal reason, String detail) {
+        LOG.info("refused deployment={} partner={} reason={} detail=\"{}\"",
+                deployment, Addresses.text(partner), reason.label(), detail);
+    }
+
+    /** The partner left while its target was still being reached. */
+    public static void abandoned(String deployment, SocketAddress partner, String target) {
+        LOG.info("abandoned deployment={} partner={} target={} reason=\"partner left before the target answered\"",
+                deployment, Addresses.text(partner), target);
+    }
+
+    public static void closed(String deployment, SocketAddress partner, String target, String via,
+                              Relay.Outcome outcome) {
+        LOG.info("closed deployment={} partner={} target={} via={} bytesUp={} bytesDown={} durationMs={} reason=\"{}\"",
+                deployment, Addresses.text(partner), target, via, outcome.bytesFromFirst(),
+                outcome.bytesFromSecond(), outcome.duration().toMillis(), outcome.reason());
+    }
+}

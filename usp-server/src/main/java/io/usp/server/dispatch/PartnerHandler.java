@@ -1,0 +1,175 @@
+package io.usp.server.dispatch;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http2.DefaultHttp2Headers;
+import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
+import io.netty.handler.codec.http2.Http2Headers;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.usp.deployments.Deployment;
+import io.usp.protocol.Protocol;
+import io.usp.protocol.relay.Relay;
+import io.usp.protocol.relay.RelayEnd;
+import io.usp.protocol.relay.SocketEnd;
+import io.usp.protocol.relay.StreamEnd;
+import io.usp.protocol.target.TargetConnector;
+import io.usp.server.listener.LiveListener;
+import io.usp.server.tunnel.TunnelConnection;
+import io.usp.server.tunnel.TunnelRegistry;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Connects an admitted partner to its target: directly, or through a stream on the least-loaded
+ * tunnel connection of the deployment's client. Until the far side answers, the partner is not
+ * read; a refusal closes it at once with a logged reason.
+ */
+public final class PartnerHandler extends ChannelInboundHandlerAdapter {
+
+    private final LiveListener listener;
+    private final TunnelRegistry tunnels;
+    private final TargetConnector connector;
+    private final Clock clock;
+    private Instant accepted;
+    private Deployment deployment;
+    private Channel far;
+    private boolean settled;
+
+    public PartnerHandler(LiveListener listener, TunnelRegistry tunnels, TargetConnector connector, Clock clock) {
+        this.listener = listener;
+        this.tunnels = tunnels;
+        this.connector = connector;
+        this.clock = clock;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        accepted = clock.instant();
+        deployment = listener.deployment();
+        listener.stats().countAccepted();
+        listener.partners().add(ctx.channel());
+        if (deployment.direct()) {
+            connectDirect(ctx);
+        } else {
+            openStream(ctx, deployment.client().orElseThrow());
+        }
+    }
+
+    private void connectDirect(ChannelHandlerContext ctx) {
+        connector.resolve(deployment.target().host()).addListener(lookup -> {
+            if (!lookup.isSuccess()) {
+                onLoop(ctx, () -> refuse(ctx, Refusal.of(TargetConnector.classify(lookup.cause())),
+                        "lookup failed: " + lookup.cause().getMessage()));
+                return;
+            }
+            onLoop(ctx, () -> {
+                if (settled) {
+                    return;
+                }
+                ChannelFuture connect = connector.connect(ctx.channel().eventLoop(),
+                        (InetAddress) lookup.getNow(), deployment.target().port());
+                far = connect.channel();
+                connect.addListener(f -> {
+                    if (f.isSuccess()) {
+                        established(ctx, SocketEnd.of("target", far), "direct");
+                    } else {
+                        refuse(ctx, Refusal.of(TargetConnector.classify(f.cause())), String.valueOf(f.cause().getMessage()));
+                    }
+                });
+            });
+        });
+    }
+
+    private void openStream(ChannelHandlerContext ctx, String client) {
+        Optional<TunnelConnection> tunnel = tunnels.pick(client);
+        if (tunnel.isEmpty()) {
+            refuse(ctx, Refusal.NO_CLIENT, "client '" + client + "' has no tunnel connected");
+            return;
+        }
+        tunnel.get().openStream().addListener(opened -> {
+            if (!opened.isSuccess()) {
+                onLoop(ctx, () -> refuse(ctx, Refusal.TUNNEL_LOST, "could not open a stream: " + opened.cause().getMessage()));
+                return;
+            }
+            Http2StreamChannel stream = (Http2StreamChannel) opened.getNow();
+            onLoop(ctx, () -> far = stream);
+            stream.pipeline().addLast(new StreamAnswer(new StreamAnswer.Outcome() {
+                @Override
+                public void accepted() {
+                    onLoop(ctx, () -> established(ctx, new StreamEnd(stream), client));
+                }
+
+                @Override
+                public void refused(Refusal reason, String detail) {
+                    onLoop(ctx, () -> refuse(ctx, reason, detail));
+                }
+            }));
+            stream.writeAndFlush(new DefaultHttp2HeadersFrame(connectHeaders(ctx), false));
+            stream.read();
+        });
+    }
+
+    private Http2Headers connectHeaders(ChannelHandlerContext ctx) {
+        Http2Headers headers = new DefaultHttp2Headers()
+                .method("CONNECT")
+                .authority(deployment.target().authority());
+        headers.set(Protocol.DEPLOYMENT_HEADER, deployment.name());
+        headers.set(Protocol.PARTNER_HEADER, Addresses.text(ctx.channel().remoteAddress()));
+        return headers;
+    }
+
+    private void established(ChannelHandlerContext ctx, RelayEnd farEnd, String via) {
+        if (settled) {
+            farEnd.abort();
+            return;
+        }
+        settled = true;
+        Channel partner = ctx.channel();
+        String name = deployment.name();
+        String target = deployment.target().authority();
+        Relay.start(SocketEnd.of("partner", partner), farEnd, clock, accepted, outcome -> {
+            listener.stats().relayClosed(outcome.bytesFromFirst(), outcome.bytesFromSecond());
+            ConnectionLog.closed(name, partner.remoteAddress(), target, via, outcome);
+        });
+        if (farEnd instanceof StreamEnd stream) {
+            stream.channel().pipeline().remove(StreamAnswer.class); // hands on what arrived with the 200
+        }
+    }
+
+    private void refuse(ChannelHandlerContext ctx, Refusal reason, String detail) {
+        if (settled) {
+            return;
+        }
+        settled = true;
+        listener.stats().countRefused(reason);
+        ConnectionLog.refused(deployment.name(), ctx.channel().remoteAddress(), reason, detail);
+        ctx.close();
+        if (far != null) {
+            far.close();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (!settled) {
+            settled = true;
+            ConnectionLog.abandoned(deployment.name(), ctx.channel().remoteAddress(), deployment.target().authority());
+            if (far != null) {
+                far.close();
+            }
+        }
+        super.channelInactive(ctx);
+    }
+
+    private static void onLoop(ChannelHandlerContext ctx, Runnable task) {
+        if (ctx.executor().inEventLoop()) {
+            task.run();
+        } else {
+            ctx.executor().execute(task);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package io.usp.server.listener;
+
+import io.usp.deployments.Deployment;
+
+/** A listener's port could not be bound (in use, no permission, bad address). */
+public final class ListenerBindException extends RuntimeException {
+
+    public ListenerBindException(Deployment d, Throwable cause) {
+        super("deployment '" + d.name() + "': cannot listen on " + d.listener().bind() + ":" + d.listener().port()
+                + ": " + cause.getMessage(), cause);
+    }
+}

@@ -1,0 +1,70 @@
+package io.usp.server.tunnel;
+
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
+import io.netty.channel.ChannelOption;
+import io.netty.util.concurrent.Future;
+import java.net.SocketAddress;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** One TLS connection of a client's tunnel, on which the server opens streams. */
+public final class TunnelConnection {
+
+    private final String client;
+    private final Channel channel;
+    private final Instant since;
+    private final AtomicInteger streams = new AtomicInteger();
+
+    TunnelConnection(String client, Channel channel, Instant since) {
+        this.client = client;
+        this.channel = channel;
+        this.since = since;
+    }
+
+    public String client() {
+        return client;
+    }
+
+    public SocketAddress remoteAddress() {
+        return channel.remoteAddress();
+    }
+
+    public Instant since() {
+        return since;
+    }
+
+    public int streams() {
+        return streams.get();
+    }
+
+    public boolean isActive() {
+        return channel.isActive();
+    }
+
+    /** Opens a stream with auto-read off; counted until the stream closes. */
+    public Future<Http2StreamChannel> openStream() {
+        streams.incrementAndGet();
+        Future<Http2StreamChannel> opened = new Http2StreamChannelBootstrap(channel)
+                .option(ChannelOption.AUTO_READ, false)
+                .open();
+        opened.addListener(f -> {
+            if (f.isSuccess()) {
+                ((Http2StreamChannel) f.getNow()).closeFuture().addListener(c -> streams.decrementAndGet());
+            } else {
+                streams.decrementAndGet();
+            }
+        });
+        return opened;
+    }
+
+    /** Sends GOAWAY and lets open streams drain (up to the codec's graceful-shutdown timeout). */
+    public void close() {
+        channel.close();
+    }
+
+    Channel channel() {
+        return channel;
+    }
+}

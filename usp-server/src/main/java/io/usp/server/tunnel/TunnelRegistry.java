@@ -1,0 +1,52 @@
+package io.usp.server.tunnel;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live tunnel connections by client name. Several connections per client, from one or more
+ * client processes with the same name (HA); streams go to the least-loaded one.
+ */
+public final class TunnelRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TunnelRegistry.class);
+
+    private final Map<String, List<TunnelConnection>> byClient = new ConcurrentHashMap<>();
+
+    void add(TunnelConnection connection) {
+        List<TunnelConnection> list = byClient.computeIfAbsent(connection.client(), c -> new CopyOnWriteArrayList<>());
+        list.add(connection);
+        LOG.info("tunnel up client={} from={} connections={}", connection.client(), connection.remoteAddress(),
+                list.size());
+        connection.channel().closeFuture().addListener(f -> remove(connection));
+    }
+
+    private void remove(TunnelConnection connection) {
+        List<TunnelConnection> list = byClient.get(connection.client());
+        if (list != null && list.remove(connection)) {
+            LOG.info("tunnel down client={} from={} connections={}", connection.client(),
+                    connection.remoteAddress(), list.size());
+        }
+    }
+
+    /** The connection of {@code client} carrying the fewest streams, if any is up. */
+    public Optional<TunnelConnection> pick(String client) {
+        return connections(client).stream()
+                .filter(TunnelConnection::isActive)
+                .min(Comparator.comparingInt(TunnelConnection::streams));
+    }
+
+    public List<TunnelConnection> connections(String client) {
+        return List.copyOf(byClient.getOrDefault(client, List.of()));
+    }
+
+    public List<TunnelConnection> all() {
+        return byClient.values().stream().flatMap(List::stream).toList();
+    }
+}

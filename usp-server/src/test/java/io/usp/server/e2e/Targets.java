@@ -1,0 +1,68 @@
+package io.usp.server.e2e;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** Small blocking TCP targets on 127.0.0.1, one thread per connection. */
+final class Targets implements AutoCloseable {
+
+    /** What a target does with one accepted connection. */
+    interface Behaviour {
+        void serve(Socket socket) throws IOException;
+    }
+
+    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "test-target");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<ServerSocket> sockets = new ArrayList<>();
+
+    /** Starts a target and returns its port. */
+    int start(Behaviour behaviour) throws IOException {
+        ServerSocket server = new ServerSocket(0, 1000, InetAddress.getLoopbackAddress());
+        sockets.add(server);
+        threads.execute(() -> {
+            while (!server.isClosed()) {
+                try {
+                    Socket s = server.accept();
+                    threads.execute(() -> {
+                        try (s) {
+                            behaviour.serve(s);
+                        } catch (IOException e) {
+                            // the partner side of a test decides what counts; a target just stops
+                        }
+                    });
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        return server.getLocalPort();
+    }
+
+    /** Sends back every byte until the partner half-closes, then half-closes too. */
+    static void echo(Socket s) throws IOException {
+        InputStream in = s.getInputStream();
+        OutputStream out = s.getOutputStream();
+        in.transferTo(out);
+        out.flush();
+        s.shutdownOutput();
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (ServerSocket s : sockets) {
+            s.close();
+        }
+        threads.shutdownNow();
+    }
+}

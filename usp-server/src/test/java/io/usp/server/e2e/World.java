@@ -1,0 +1,121 @@
+package io.usp.server.e2e;
+
+
+import io.usp.client.UspClient;
+import io.usp.client.config.ClientConfig;
+import io.usp.deployments.AllowList;
+import io.usp.deployments.AllowRule;
+import io.usp.deployments.Cidr;
+import io.usp.deployments.Deployment;
+import io.usp.deployments.IpFilter;
+import io.usp.deployments.Limits;
+import io.usp.deployments.Listener;
+import io.usp.deployments.PortRange;
+import io.usp.deployments.Target;
+import io.usp.protocol.pki.CertificateAuthority;
+import io.usp.protocol.pki.ClientCredentials;
+import io.usp.server.UspServer;
+import io.usp.server.config.ServerConfig;
+import io.usp.server.config.TunnelConfig;
+import io.usp.server.listener.ListenerStats;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A real server, real clients and their credentials, all on 127.0.0.1 with port 0, in one JVM.
+ * Closing it stops everything it started.
+ */
+final class World implements AutoCloseable {
+
+    private final Path dir;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private UspServer server;
+
+    World(Path dir) {
+        this.dir = dir;
+    }
+
+    UspServer startServer(List<Deployment> deployments) throws Exception {
+        return startServer(deployments, Clock.systemUTC(), ServerConfig.DEFAULT_MAX_CONNECTIONS);
+    }
+
+    UspServer startServer(List<Deployment> deployments, Clock clock, int maxConnections) throws Exception {
+        TunnelConfig tunnel = new TunnelConfig("127.0.0.1", 0, List.of("localhost", "127.0.0.1"),
+                Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(5));
+        ServerConfig config = new ServerConfig(null, dir.resolve("server-data").toAbsolutePath(), tunnel,
+                maxConnections, deployments);
+        server = UspServer.start(config, clock);
+        started.add(server);
+        return server;
+    }
+
+    UspServer server() {
+        return server;
+    }
+
+    ClientCredentials credentials(String name) throws Exception {
+        return CertificateAuthority.loadOrCreate(dir.resolve("server-data")).issueClient(name, dir.resolve("clients"));
+    }
+
+    UspClient startClient(String name, AllowList allow) throws Exception {
+        return startClient(config(name, credentials(name), allow));
+    }
+
+    UspClient startClient(ClientConfig config) throws Exception {
+        UspClient client = UspClient.start(config, Clock.systemUTC());
+        started.add(client);
+        return client;
+    }
+
+    ClientConfig config(String name, ClientCredentials creds, AllowList allow) {
+        return new ClientConfig(null, name, new ClientConfig.ServerAddress("127.0.0.1", server.tunnelPort()),
+                new ClientConfig.TlsFiles(creds.certFile(), creds.keyFile(), creds.caFile()), 2,
+                Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(3),
+                new ClientConfig.Reconnect(Duration.ofMillis(50), Duration.ofMillis(500)), allow);
+    }
+
+    /** Waits until the server counts {@code count} tunnel connections of {@code client}. */
+    void awaitTunnels(String client, int count) {
+        Await.until(() -> server.tunnels().connections(client).size() == count,
+                "client " + client + " has " + count + " tunnel connections");
+    }
+
+    int port(String deployment) {
+        return server.listenerPort(deployment);
+    }
+
+    ListenerStats stats(String deployment) {
+        return server.listeners().get(deployment).orElseThrow().stats();
+    }
+
+    static Deployment tunnelled(String name, String client, int targetPort) {
+        return deployment(name, Optional.of(client), targetPort, IpFilter.ALLOW_ALL, Limits.NONE);
+    }
+
+    static Deployment direct(String name, int targetPort) {
+        return deployment(name, Optional.empty(), targetPort, IpFilter.ALLOW_ALL, Limits.NONE);
+    }
+
+    static Deployment deployment(String name, Optional<String> client, int targetPort, IpFilter filter,
+                                 Limits limits) {
+        return new Deployment(name, new Listener("127.0.0.1", 0), filter, limits,
+                new Target("127.0.0.1", targetPort), client, Duration.ofMinutes(5));
+    }
+
+    /** Allows 127.0.0.1 on every port: the tests' targets all live there. */
+    static AllowList allowLoopback() {
+        return new AllowList(List.of(new AllowRule(List.of(), List.of(Cidr.parse("127.0.0.1")),
+                List.of(new PortRange(1, 65535)))));
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            started.get(i).close();
+        }
+    }
+}
