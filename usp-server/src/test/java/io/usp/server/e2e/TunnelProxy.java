@@ -1,0 +1,91 @@
+package io.usp.server.e2e;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A TCP forwarder between client and server that a test can break the way networks break:
+ * {@link #freeze()} stops moving bytes but keeps the connections open (a dead peer), and
+ * {@link #cut()} resets every connection (a killed client host).
+ */
+final class TunnelProxy implements AutoCloseable {
+
+    private final ServerSocket listener;
+    private final int upstreamPort;
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private volatile boolean frozen;
+
+    TunnelProxy(int upstreamPort) throws IOException {
+        this.upstreamPort = upstreamPort;
+        this.listener = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
+        Thread accept = new Thread(this::acceptLoop, "tunnel-proxy");
+        accept.setDaemon(true);
+        accept.start();
+    }
+
+    int port() {
+        return listener.getLocalPort();
+    }
+
+    void freeze() {
+        frozen = true;
+    }
+
+    void cut() throws IOException {
+        for (Socket s : sockets) {
+            if (!s.isClosed()) {
+                s.setSoLinger(true, 0);
+                s.close();
+            }
+        }
+        sockets.clear();
+    }
+
+    private void acceptLoop() {
+        while (!listener.isClosed()) {
+            try {
+                Socket down = listener.accept();
+                Socket up = new Socket();
+                up.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort));
+                sockets.add(down);
+                sockets.add(up);
+                pump(down, up);
+                pump(up, down);
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void pump(Socket from, Socket to) {
+        Thread t = new Thread(() -> {
+            byte[] buf = new byte[64 * 1024];
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                int n;
+                while ((n = in.read(buf)) != -1) {
+                    while (frozen) {
+                        Thread.sleep(50);
+                    }
+                    out.write(buf, 0, n);
+                }
+            } catch (IOException | InterruptedException e) {
+                // a cut or a closed peer ends the pump; the test judges the outcome
+            }
+        }, "tunnel-proxy-pump");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Override
+    public void close() throws IOException {
+        listener.close();
+        cut();
+    }
+}

@@ -1,0 +1,199 @@
+package io.usp.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.usp.client.UspClient;
+import io.usp.client.config.ClientConfig;
+import io.usp.protocol.pki.CertificateAuthority;
+import io.usp.protocol.pki.ClientCredentials;
+import io.usp.server.dispatch.Refusal;
+import io.usp.server.tunnel.TunnelConnection;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The tunnel port and the tunnel's life: bad peers refused, dead peers detected, clients coming back. */
+class TunnelTest {
+
+    @TempDir
+    Path dir;
+    World world;
+    Targets targets;
+    ExecutorService pool = Executors.newCachedThreadPool();
+
+    @BeforeEach
+    void setUp() {
+        world = new World(dir);
+        targets = new Targets();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        pool.shutdownNow();
+        world.close();
+        targets.close();
+    }
+
+    private int echoDeployment() throws Exception {
+        int target = targets.start(Targets::echo);
+        world.startServer(List.of(World.tunnelled("echo", "agent-a", target)));
+        return target;
+    }
+
+    private static boolean echoes(int port, int size, long seed) throws Exception {
+        byte[] data = Partner.random(size, seed);
+        try (Socket s = Partner.connect(port)) {
+            Future<Partner.Digest> back = Executors.newSingleThreadExecutor().submit(() -> Partner.readAll(s.getInputStream()));
+            s.getOutputStream().write(data);
+            s.shutdownOutput();
+            return back.get().sha256().equals(Partner.sha256(data));
+        }
+    }
+
+    @Test
+    void clientFromAnotherCaIsRefusedWhileTheLiveTunnelKeepsWorking() throws Exception {
+        echoDeployment();
+        world.startClient("agent-a", World.allowLoopback());
+        world.awaitTunnels("agent-a", 2);
+
+        ClientCredentials foreign = CertificateAuthority.loadOrCreate(dir.resolve("other-ca"))
+                .issueClient("agent-b", dir.resolve("foreign"));
+        UspClient impostor = world.startClient(world.config("agent-b", foreign, World.allowLoopback()));
+
+        assertThat(echoes(world.port("echo"), 1 << 20, 1)).isTrue();
+        assertThat(impostor.connectedTunnels()).isZero();
+        assertThat(world.server().tunnels().connections("agent-b")).isEmpty();
+        assertThat(world.server().tunnels().connections("agent-a")).hasSize(2);
+    }
+
+    @Test
+    void garbageAndPlainHttpOnTheTunnelPortAreClosedWithoutHarm() throws Exception {
+        echoDeployment();
+        world.startClient("agent-a", World.allowLoopback());
+        world.awaitTunnels("agent-a", 2);
+        int port = world.port("echo");
+        Future<Boolean> transfer = pool.submit(() -> echoes(port, 16 << 20, 2));
+
+        for (String junk : List.of("GET / HTTP/1.1\r\nHost: x\r\n\r\n", "\u0016\u0003\u0001garbage-after-a-tls-header")) {
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), world.server().tunnelPort())) {
+                s.setSoTimeout(20_000);
+                OutputStream out = s.getOutputStream();
+                out.write(junk.getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                assertThat(Partner.closedByServer(s)).as("server closes a connection that sent %s", junk).isTrue();
+            }
+        }
+        assertThat(transfer.get()).isTrue();
+        assertThat(world.server().tunnels().connections("agent-a")).hasSize(2);
+    }
+
+    @Test
+    void clientHostLostMidTransferClosesPartnersAndTheClientComesBack() throws Exception {
+        byte[] endless = new byte[64 * 1024];
+        int target = targets.start(s -> {
+            while (true) {
+                s.getOutputStream().write(endless); // streams until the connection dies
+            }
+        });
+        int echo = targets.start(Targets::echo);
+        world.startServer(List.of(World.tunnelled("stream", "agent-a", target),
+                World.tunnelled("echo", "agent-a", echo)));
+        TunnelProxy proxy = new TunnelProxy(world.server().tunnelPort());
+        ClientCredentials creds = world.credentials("agent-a");
+        world.startClient(viaProxy(world.config("agent-a", creds, World.allowLoopback()), proxy));
+        world.awaitTunnels("agent-a", 2);
+
+        try (Socket partner = Partner.connect(world.port("stream"))) {
+            Await.until(() -> world.stats("stream").relayed() == 0 && partnerReads(partner), "bytes are flowing");
+            proxy.cut();
+            Await.until(() -> drainedToEnd(partner), "the partner's connection is closed");
+        }
+        Await.until(() -> world.stats("stream").relayed() == 1, "the relay is logged as closed");
+        Await.until(() -> world.server().tunnels().connections("agent-a").size() == 2, "the client reconnected");
+        assertThat(echoes(world.port("echo"), 1 << 20, 3)).isTrue();
+        proxy.close();
+    }
+
+    @Test
+    void silentPeerIsDetectedByPingAndItsTunnelClosed() throws Exception {
+        echoDeployment();
+        TunnelProxy proxy = new TunnelProxy(world.server().tunnelPort());
+        world.startClient(viaProxy(world.config("agent-a", world.credentials("agent-a"), World.allowLoopback()), proxy));
+        world.awaitTunnels("agent-a", 2);
+        List<TunnelConnection> before = world.server().tunnels().connections("agent-a");
+
+        proxy.freeze(); // connections stay open, nothing moves: only keepalive can notice
+        Await.until(() -> before.stream().noneMatch(TunnelConnection::isActive), "the server closed the silent connections");
+        try (Socket partner = Partner.connect(world.port("echo"))) {
+            assertThat(Partner.closedByServer(partner)).isTrue();
+        }
+        assertThat(world.stats("echo").refused(Refusal.NO_CLIENT)).isEqualTo(1);
+        proxy.close();
+    }
+
+    @Test
+    void twoClientProcessesWithOneNameShareTheStreams() throws Exception {
+        int target = targets.start(s -> {
+            s.getInputStream().read(); // hold the stream open until the partner sends a byte
+            s.getOutputStream().write('x');
+        });
+        world.startServer(List.of(World.tunnelled("held", "agent-a", target)));
+        ClientCredentials creds = world.credentials("agent-a");
+        world.startClient(world.config("agent-a", creds, World.allowLoopback()));
+        world.startClient(world.config("agent-a", creds, World.allowLoopback()));
+        world.awaitTunnels("agent-a", 4);
+
+        List<Socket> partners = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            partners.add(Partner.connect(world.port("held")));
+        }
+        Await.until(() -> world.server().tunnels().connections("agent-a").stream()
+                .mapToInt(TunnelConnection::streams).sum() == 8, "8 streams are open");
+        assertThat(world.server().tunnels().connections("agent-a"))
+                .as("least-loaded spreading puts two streams on each of the four connections")
+                .allSatisfy(c -> assertThat(c.streams()).isEqualTo(2));
+        for (Socket p : partners) {
+            p.getOutputStream().write('y');
+            assertThat(p.getInputStream().read()).isEqualTo('x');
+            p.close();
+        }
+    }
+
+    private static ClientConfig viaProxy(ClientConfig c, TunnelProxy proxy) {
+        return new ClientConfig(c.file(), c.name(), new ClientConfig.ServerAddress("127.0.0.1", proxy.port()), c.tls(),
+                c.connections(), c.connectTimeout(), c.pingInterval(), c.pingTimeout(), c.reconnect(), c.allow());
+    }
+
+    private static boolean partnerReads(Socket s) {
+        try {
+            return s.getInputStream().read(new byte[1024]) > 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static boolean drainedToEnd(Socket s) {
+        try {
+            byte[] buf = new byte[64 * 1024];
+            while (s.getInputStream().read(buf) != -1) {
+                // keep draining what was in flight
+            }
+            return true;
+        } catch (java.net.SocketException reset) {
+            return true;
+        } catch (Exception timeout) {
+            return false;
+        }
+    }
+}
