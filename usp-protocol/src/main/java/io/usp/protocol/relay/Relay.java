@@ -13,6 +13,10 @@ import java.util.function.Consumer;
  */
 public final class Relay {
 
+    /** Fire this user event on either channel to abort its relay with a reason of your own. */
+    public record AbortRequest(String reason) {
+    }
+
     /** How a relay ended: bytes each way, how long it ran, and why it closed. */
     public record Outcome(long bytesFromFirst, long bytesFromSecond, Duration duration, String reason) {
     }

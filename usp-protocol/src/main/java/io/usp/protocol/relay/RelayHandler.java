@@ -57,6 +57,8 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
             relay.abort(end.label() + " reset (" + reset.errorCode() + ")");
         } else if (evt instanceof IdleStateEvent) {
             relay.abort("idle timeout");
+        } else if (evt instanceof Relay.AbortRequest request) {
+            relay.abort(request.reason());
         } else {
             ctx.fireUserEventTriggered(evt);
         }

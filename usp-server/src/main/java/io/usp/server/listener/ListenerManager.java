@@ -5,6 +5,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.usp.deployments.Deployment;
+import io.usp.protocol.relay.Relay;
 import io.usp.protocol.target.TargetConnector;
 import io.usp.protocol.transport.Transport;
 import io.usp.server.limits.ServerLimit;
@@ -92,6 +93,7 @@ public final class ListenerManager {
         LiveListener listener = live.remove(name);
         listener.channel().close().syncUninterruptibly();
         int open = listener.partners().size();
+        listener.partners().forEach(p -> p.pipeline().fireUserEventTriggered(new Relay.AbortRequest(why)));
         listener.partners().close();
         LOG.info("listener down deployment={} reason=\"{}\" closedConnections={}", name, why, open);
     }
