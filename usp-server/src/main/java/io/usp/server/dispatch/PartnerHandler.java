@@ -8,6 +8,7 @@ import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.usp.deployments.Deployment;
 import io.usp.protocol.Protocol;
 import io.usp.protocol.relay.Relay;
@@ -154,8 +155,18 @@ public final class PartnerHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof IdleStateEvent && !settled) {
+            refuse(ctx, Refusal.NO_ANSWER, "idle timeout while the target was being reached");
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        if (!settled) {
+        // deployment is null when the IP filter or a limit refused the partner: channelActive never got here
+        if (!settled && deployment != null) {
             settled = true;
             ConnectionLog.abandoned(deployment.name(), ctx.channel().remoteAddress(), deployment.target().authority());
             if (far != null) {

@@ -42,6 +42,13 @@ final class Partner {
         }
     }
 
+    /** Writes {@code data} and reads back exactly as many bytes (from an echo target). */
+    static byte[] roundTrip(Socket s, byte[] data) throws IOException {
+        s.getOutputStream().write(data);
+        s.getOutputStream().flush();
+        return s.getInputStream().readNBytes(data.length);
+    }
+
     static byte[] random(int size, long seed) {
         byte[] b = new byte[size];
         new Random(seed).nextBytes(b);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Small blocking TCP targets on 127.0.0.1, one thread per connection. */
 final class Targets implements AutoCloseable {
@@ -47,6 +48,23 @@ final class Targets implements AutoCloseable {
             }
         });
         return server.getLocalPort();
+    }
+
+    /** Stops accepting on the target at {@code port}; connections it already accepted go on. */
+    void stop(int port) throws IOException {
+        for (ServerSocket s : sockets) {
+            if (s.getLocalPort() == port) {
+                s.close();
+            }
+        }
+    }
+
+    /** Counts every connection the target accepts, then behaves as {@code behaviour}. */
+    static Behaviour counting(AtomicInteger accepts, Behaviour behaviour) {
+        return s -> {
+            accepts.incrementAndGet();
+            behaviour.serve(s);
+        };
     }
 
     /** Sends back every byte until the partner half-closes, then half-closes too. */

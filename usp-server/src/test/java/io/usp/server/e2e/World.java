@@ -92,6 +92,11 @@ final class World implements AutoCloseable {
         return server.listeners().get(deployment).orElseThrow().stats();
     }
 
+    /** Partner connections holding a slot of the deployment's listener limits right now. */
+    int open(String deployment) {
+        return server.listeners().get(deployment).orElseThrow().limits().open();
+    }
+
     static Deployment tunnelled(String name, String client, int targetPort) {
         return deployment(name, Optional.of(client), targetPort, IpFilter.ALLOW_ALL, Limits.NONE);
     }
