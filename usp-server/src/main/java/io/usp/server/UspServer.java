@@ -1,5 +1,6 @@
 package io.usp.server;
 
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
 import io.usp.protocol.pki.CertificateAuthority;
@@ -7,6 +8,7 @@ import io.usp.protocol.pki.ServerIdentity;
 import io.usp.protocol.target.TargetConnector;
 import io.usp.protocol.tls.TlsContexts;
 import io.usp.protocol.transport.Transport;
+import io.usp.protocol.tunnel.TunnelCodecs;
 import io.usp.server.config.ServerConfig;
 import io.usp.server.limits.ServerLimit;
 import io.usp.server.listener.ListenerManager;
@@ -17,6 +19,7 @@ import io.usp.server.tunnel.TunnelRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +56,7 @@ public final class UspServer implements AutoCloseable {
         try {
             server.acceptor = TunnelAcceptor.bind(server.boss, server.workers, tls, config.tunnel(), server.tunnels, clock);
             server.listeners.apply(config.deployments());
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (Exception e) { // also the BindException Netty's sync() throws undeclared
             server.close();
             throw e;
         }
@@ -84,14 +87,22 @@ public final class UspServer implements AutoCloseable {
         return serverLimit.open();
     }
 
-    /** Stops accepting partners, sends GOAWAY on every tunnel connection, and drains. */
+    /**
+     * Stops accepting clients and partners, sends GOAWAY on every tunnel connection and lets its
+     * open streams finish (up to {@link TunnelCodecs#GRACEFUL_SHUTDOWN}), then closes what is left.
+     */
     @Override
     public void close() {
         if (acceptor != null) {
             acceptor.close();
         }
+        listeners.stopAccepting();
+        List<ChannelFuture> closing = tunnels.all().stream().map(TunnelConnection::close).toList();
+        long deadline = System.nanoTime() + TunnelCodecs.GRACEFUL_SHUTDOWN.plusSeconds(1).toNanos();
+        for (ChannelFuture f : closing) {
+            f.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
         listeners.stopAll("server shutting down");
-        tunnels.all().forEach(TunnelConnection::close);
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         connector.close();

@@ -66,6 +66,7 @@ public final class Dialer {
                 .group(group)
                 .channel(Transport.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Transport.TUNNEL_BUFFER)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) DIAL_TIMEOUT.toMillis())
                 .handler(new TunnelClientInitializer(config, tls, streams, this::tunnelUp));
         bootstrap.connect(InetSocketAddress.createUnresolved(server.host(), server.port())).addListener(f -> {

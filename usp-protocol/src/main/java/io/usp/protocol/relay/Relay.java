@@ -82,6 +82,7 @@ public final class Relay {
         if (to.channel().isWritable()) {
             readMore(from);
         }
+        from.readFlushed();
     }
 
     /** The other side drained its buffer: resume reading the side that feeds it. */

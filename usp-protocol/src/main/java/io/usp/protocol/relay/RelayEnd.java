@@ -22,6 +22,9 @@ public sealed interface RelayEnd permits SocketEnd, StreamEnd {
     /** Abort at once: a TCP RST or an HTTP/2 RST_STREAM. Pending writes are dropped. */
     void abort();
 
+    /** After a read batch: send what reading produced for the peer (HTTP/2 WINDOW_UPDATE credit). */
+    void readFlushed();
+
     /** Close after every pending write has gone out. */
     void close();
 }

@@ -26,6 +26,11 @@ public record SocketEnd(String label, DuplexChannel channel) implements RelayEnd
     }
 
     @Override
+    public void readFlushed() {
+        // reading a socket sends nothing back
+    }
+
+    @Override
     public void abort() {
         if (channel.isOpen()) {
             channel.config().setOption(ChannelOption.SO_LINGER, 0);

@@ -25,6 +25,17 @@ public record StreamEnd(Http2StreamChannel channel) implements RelayEnd {
         channel.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.EMPTY_BUFFER, true));
     }
 
+    /**
+     * Reading a stream writes WINDOW_UPDATE frames on the connection, but a read the relay asked
+     * for outside the connection's own read loop leaves them unflushed, and the sender stalls on
+     * an exhausted window until something else flushes: measured 1.5 Gbit/s without this flush,
+     * 4.5 with it (bench/tunnel-throughput).
+     */
+    @Override
+    public void readFlushed() {
+        channel.parent().flush();
+    }
+
     @Override
     public void abort() {
         if (channel.isActive()) {

@@ -4,6 +4,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
@@ -42,6 +43,11 @@ public final class Transport {
     public static Class<? extends SocketChannel> socketChannel() {
         return EPOLL ? EpollSocketChannel.class : NioSocketChannel.class;
     }
+
+    /** Write buffer marks of a partner or target socket: enough to keep a fast stream busy. */
+    public static final WriteBufferWaterMark SOCKET_BUFFER = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
+    /** Write buffer marks of a tunnel connection, which carries many streams. */
+    public static final WriteBufferWaterMark TUNNEL_BUFFER = new WriteBufferWaterMark(1024 * 1024, 4 * 1024 * 1024);
 
     public static String name() {
         return EPOLL ? "epoll" : "nio";

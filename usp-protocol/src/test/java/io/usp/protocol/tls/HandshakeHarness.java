@@ -67,17 +67,20 @@ final class HandshakeHarness implements AutoCloseable {
 
     /** Connects with the handler {@code clientHandler} builds and waits for the client's handshake. */
     Outcome connect(Function<Channel, SslHandler> clientHandler) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<SslHandler> built = new java.util.concurrent.atomic.AtomicReference<>();
         client = new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(clientHandler.apply(ch), CLOSE_ON_ERROR);
+                        SslHandler ssl = clientHandler.apply(ch);
+                        built.set(ssl); // kept here: a refused channel may lose its pipeline before we look
+                        ch.pipeline().addLast(ssl, CLOSE_ON_ERROR);
                     }
                 })
                 .connect("127.0.0.1", port()).sync().channel();
-        SslHandler handler = client.pipeline().get(SslHandler.class);
+        SslHandler handler = built.get();
         if (!handler.handshakeFuture().await(WAIT_SECONDS, TimeUnit.SECONDS)) {
             return new Outcome(null, null, null, new TimeoutException("client handshake did not finish"));
         }

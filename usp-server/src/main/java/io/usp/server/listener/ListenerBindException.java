@@ -7,6 +7,6 @@ public final class ListenerBindException extends RuntimeException {
 
     public ListenerBindException(Deployment d, Throwable cause) {
         super("deployment '" + d.name() + "': cannot listen on " + d.listener().bind() + ":" + d.listener().port()
-                + ": " + cause.getMessage(), cause);
+                + ": " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()), cause);
     }
 }

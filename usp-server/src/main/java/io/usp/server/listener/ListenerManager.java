@@ -77,6 +77,7 @@ public final class ListenerManager {
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, Transport.SOCKET_BUFFER)
                 .childHandler(new PartnerInitializer(listener, serverLimit, tunnels, connector, clock))
                 .bind(d.listener().bind(), d.listener().port())
                 .await();
@@ -104,6 +105,11 @@ public final class ListenerManager {
 
     public Collection<LiveListener> all() {
         return List.copyOf(live.values());
+    }
+
+    /** Unbinds every listener; connections already open go on until {@link #stopAll}. */
+    public synchronized void stopAccepting() {
+        live.values().forEach(l -> l.channel().close().syncUninterruptibly());
     }
 
     public synchronized void stopAll(String why) {

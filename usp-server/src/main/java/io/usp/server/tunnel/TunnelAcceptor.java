@@ -26,6 +26,7 @@ public final class TunnelAcceptor {
                 .group(boss, workers)
                 .channel(Transport.serverChannel())
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, Transport.TUNNEL_BUFFER)
                 .childHandler(new TunnelInitializer(tls, config, registry, clock))
                 .bind(config.bind(), config.port())
                 .sync()

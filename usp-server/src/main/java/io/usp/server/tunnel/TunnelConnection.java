@@ -1,10 +1,12 @@
 package io.usp.server.tunnel;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
 import io.netty.channel.ChannelOption;
 import io.netty.util.concurrent.Future;
+import io.usp.protocol.transport.Transport;
 import java.net.SocketAddress;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,6 +50,7 @@ public final class TunnelConnection {
         streams.incrementAndGet();
         Future<Http2StreamChannel> opened = new Http2StreamChannelBootstrap(channel)
                 .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Transport.SOCKET_BUFFER)
                 .open();
         opened.addListener(f -> {
             if (f.isSuccess()) {
@@ -60,8 +63,8 @@ public final class TunnelConnection {
     }
 
     /** Sends GOAWAY and lets open streams drain (up to the codec's graceful-shutdown timeout). */
-    public void close() {
-        channel.close();
+    public ChannelFuture close() {
+        return channel.close();
     }
 
     Channel channel() {

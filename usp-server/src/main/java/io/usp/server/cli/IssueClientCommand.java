@@ -1,0 +1,94 @@
+package io.usp.server.cli;
+
+import io.usp.deployments.Deployment;
+import io.usp.deployments.Names;
+import io.usp.protocol.pki.CertificateAuthority;
+import io.usp.protocol.pki.ClientCredentials;
+import io.usp.server.config.ServerConfig;
+import io.usp.server.config.ServerConfigLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code issue-client --config server.yaml --name agent-a --out DIR}: a client certificate and
+ * key signed by the server's CA, and the CA certificate the client must trust.
+ */
+@Command(name = "issue-client",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        header = "Issue a client certificate signed by the server's CA.",
+        description = "%nWrites DIR/NAME.crt, DIR/NAME.key (owner-only) and DIR/ca.crt, signed by the CA in "
+                + "dataDir (created on first use), and prints a client.yaml to start from. NAME is what "
+                + "deployments put under 'client:'.%n")
+final class IssueClientCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
+            description = "The server's YAML file (for dataDir and the tunnel address).")
+    Path config;
+
+    @Option(names = {"-n", "--name"}, required = true, paramLabel = "NAME",
+            description = "The client's name, e.g. agent-a: 1-63 letters, digits, '.', '_' or '-'.")
+    String name;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
+            description = "Folder to write the three PEM files to; created owner-only if missing.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        try {
+            Names.require(name, "--name");
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        ServerConfig settings = ServerConfigLoader.load(config);
+        CertificateAuthority ca = CertificateAuthority.loadOrCreate(settings.dataDir());
+        ClientCredentials written = ca.issueClient(name, out.toAbsolutePath().normalize());
+        PrintWriter o = spec.commandLine().getOut();
+        o.println("Issued client '" + name + "', signed by the CA in " + ca.caFile().getParent() + ":");
+        o.println("  " + written.certFile() + "  certificate");
+        o.println("  " + written.keyFile() + "  private key, owner-only: give it to this client alone");
+        o.println("  " + written.caFile() + "  CA certificate the client trusts");
+        o.println();
+        o.println("A client.yaml to put next to them (then: java -jar usp-client.jar run --config client.yaml):");
+        o.println();
+        printClientYaml(o, settings);
+        o.flush();
+        return 0;
+    }
+
+    private void printClientYaml(PrintWriter o, ServerConfig settings) {
+        o.println("name: " + name);
+        o.println("server: { host: " + yamlScalar(settings.tunnel().names().get(0)) + ", port: "
+                + settings.tunnel().port() + " }");
+        o.println("tls: { cert: " + name + ".crt, key: " + name + ".key, ca: ca.crt }");
+        List<Deployment> served = settings.deployments().stream()
+                .filter(d -> d.client().filter(name::equals).isPresent())
+                .toList();
+        if (served.isEmpty()) {
+            o.println("allow: []   # nothing allowed yet: list the targets this client may reach");
+            return;
+        }
+        o.println("allow:        # the targets of the deployments that name this client");
+        for (Deployment d : served) {
+            o.println("  - hosts: [" + yamlScalar(d.target().host()) + "]   # deployment " + d.name());
+            o.println("    ports: [" + d.target().port() + "]");
+        }
+    }
+
+    /** Names and IPv4 addresses as they are; anything else (IPv6, "10") quoted so YAML reads it as text. */
+    private static String yamlScalar(String text) {
+        boolean plain = text.matches("[A-Za-z][A-Za-z0-9._-]*") || text.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        return plain ? text : "\"" + text + "\"";
+    }
+}
