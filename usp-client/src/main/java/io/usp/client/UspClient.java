@@ -5,6 +5,8 @@ import io.netty.handler.ssl.SslContext;
 import io.usp.client.config.ClientConfig;
 import io.usp.client.dial.Dialer;
 import io.usp.client.target.StreamInitializer;
+import io.usp.deployments.yaml.ConfigException;
+import io.usp.protocol.pki.Pem;
 import io.usp.protocol.target.TargetConnector;
 import io.usp.protocol.tls.TlsContexts;
 import io.usp.protocol.transport.Transport;
@@ -31,6 +33,7 @@ public final class UspClient implements AutoCloseable {
     }
 
     public static UspClient start(ClientConfig config, Clock clock) throws IOException {
+        requireNameMatchesCertificate(config);
         SslContext tls = TlsContexts.tunnelClient(config.tls().cert(), config.tls().key(), config.tls().ca());
         UspClient client = new UspClient(config);
         StreamInitializer streams = new StreamInitializer(config.name(), config.allow(), client.connector, clock);
@@ -47,6 +50,18 @@ public final class UspClient implements AutoCloseable {
                 config.server().host(), config.server().port(), config.connections(), TlsContexts.providerName(),
                 Transport.name());
         return client;
+    }
+
+    /**
+     * The server knows a client only by its certificate's CN; a different {@code name} in the
+     * config would make this client's logs disagree with the server's, so it is refused.
+     */
+    static void requireNameMatchesCertificate(ClientConfig config) throws IOException {
+        String issuedTo = TlsContexts.commonName(Pem.readCertificate(config.tls().cert()));
+        if (!config.name().equals(issuedTo)) {
+            throw new ConfigException(config.file(), null, "name", "is '" + config.name() + "' but the certificate "
+                    + config.tls().cert() + " was issued to '" + issuedTo + "'; use the name the certificate was issued to");
+        }
     }
 
     /** How many tunnel connections are up right now. */

@@ -101,12 +101,19 @@ public final class TlsContexts {
         if (chain.length == 0 || !(chain[0] instanceof X509Certificate leaf)) {
             throw new SSLPeerUnverifiedException("peer presented no X.509 certificate");
         }
-        X500Name subject = X500Name.getInstance(leaf.getSubjectX500Principal().getEncoded());
-        RDN[] cns = subject.getRDNs(BCStyle.CN);
-        if (cns.length == 0) {
-            throw new SSLPeerUnverifiedException("peer certificate subject '" + subject + "' has no CN");
+        String cn = commonName(leaf);
+        if (cn == null) {
+            throw new SSLPeerUnverifiedException("peer certificate subject '"
+                    + leaf.getSubjectX500Principal() + "' has no CN");
         }
-        return IETFUtils.valueToString(cns[0].getFirst().getValue());
+        return cn;
+    }
+
+    /** The first CN of a certificate's subject, or null if it has none. */
+    public static String commonName(X509Certificate certificate) {
+        X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+        RDN[] cns = subject.getRDNs(BCStyle.CN);
+        return cns.length == 0 ? null : IETFUtils.valueToString(cns[0].getFirst().getValue());
     }
 
     /** The TLS implementation in use, for logs. */
