@@ -49,16 +49,20 @@ public final class Relay {
     public static Relay start(RelayEnd first, RelayEnd second, Clock clock, Instant started,
                               Consumer<Outcome> onClose) {
         Relay relay = new Relay(first, second, clock, started, onClose);
-        first.channel().pipeline().addLast("relay", new RelayHandler(relay, first));
-        second.channel().pipeline().addLast("relay", new RelayHandler(relay, second));
+        for (RelayEnd end : new RelayEnd[] {first, second}) {
+            end.channel().pipeline().addLast("relay", new RelayHandler(relay, end));
+            if (end.channel().pipeline().get(EarlyInput.class) != null) {
+                end.channel().pipeline().remove(EarlyInput.class); // hands on what arrived early
+            }
+        }
         // An end that closed before its handler joined would never report: check after adding.
         for (RelayEnd end : new RelayEnd[] {first, second}) {
             if (!end.channel().isActive()) {
                 relay.channelClosed(end);
             }
         }
-        first.channel().read();
-        second.channel().read();
+        relay.readMore(first);
+        relay.readMore(second);
         return relay;
     }
 

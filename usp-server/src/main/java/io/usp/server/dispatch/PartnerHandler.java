@@ -136,9 +136,6 @@ public final class PartnerHandler extends ChannelInboundHandlerAdapter {
             listener.stats().relayClosed(outcome.bytesFromFirst(), outcome.bytesFromSecond());
             ConnectionLog.closed(name, partner.remoteAddress(), target, via, outcome);
         });
-        if (farEnd instanceof StreamEnd stream) {
-            stream.channel().pipeline().remove(StreamAnswer.class); // hands on what arrived with the 200
-        }
     }
 
     private void refuse(ChannelHandlerContext ctx, Refusal reason, String detail) {

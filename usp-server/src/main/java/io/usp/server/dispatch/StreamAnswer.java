@@ -1,7 +1,6 @@
 package io.usp.server.dispatch;
 
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.handler.codec.http2.Http2ResetFrame;
@@ -9,18 +8,16 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.usp.protocol.Protocol;
 import io.usp.protocol.StreamError;
+import io.usp.protocol.relay.EarlyInput;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Waits on a freshly opened stream for the client's answer to {@code CONNECT}: {@code 200} hands
  * the stream to the relay; an error status, a reset, a lost tunnel or no answer in time refuses.
- * Frames that arrive in the same read as the {@code 200} are held and passed on when this
- * handler is removed, which happens after the relay has joined the pipeline.
+ * After the {@code 200} it holds what follows until the relay removes it.
  */
-final class StreamAnswer extends ChannelInboundHandlerAdapter {
+final class StreamAnswer extends EarlyInput {
 
     /** Longer than any sane client connect timeout; past it the partner is not kept waiting. */
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
@@ -33,11 +30,10 @@ final class StreamAnswer extends ChannelInboundHandlerAdapter {
 
     private final Outcome outcome;
     private ScheduledFuture<?> timeout;
-    private final List<Object> held = new ArrayList<>();
     private boolean answered;
-    private boolean accepted;
 
     StreamAnswer(Outcome outcome) {
+        super(false);
         this.outcome = outcome;
     }
 
@@ -50,26 +46,14 @@ final class StreamAnswer extends ChannelInboundHandlerAdapter {
 
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
-        if (timeout != null) {
-            timeout.cancel(false);
-        }
-        for (Object o : held) {
-            if (o instanceof Http2ResetFrame reset) {
-                ctx.fireUserEventTriggered(reset);
-            } else {
-                ctx.fireChannelRead(o);
-            }
-        }
-        if (!held.isEmpty()) {
-            ctx.fireChannelReadComplete();
-        }
-        held.clear();
+        timeout.cancel(false);
+        super.handlerRemoved(ctx);
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (accepted) {
-            held.add(msg);
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (holding()) {
+            super.channelRead(ctx, msg);
             return;
         }
         try {
@@ -79,36 +63,31 @@ final class StreamAnswer extends ChannelInboundHandlerAdapter {
             Http2Headers headers = frame.headers();
             if ("200".contentEquals(headers.status()) && !frame.isEndStream()) {
                 answered = true;
-                accepted = true;
                 timeout.cancel(false);
+                startHolding();
                 outcome.accepted();
                 return;
             }
             StreamError error = StreamError.fromWire(headers.get(Protocol.ERROR_HEADER), StreamError.BAD_REQUEST);
             refuse(ctx, Refusal.of(error), "client answered " + headers.status() + " " + error.wireName());
         } finally {
-            ReferenceCountUtil.release(msg);
+            ReferenceCountUtil.release(msg); // the answer itself is never held
         }
     }
 
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (accepted && evt instanceof Http2ResetFrame) {
-            held.add(evt);
-        } else if (evt instanceof Http2ResetFrame reset) {
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (!holding() && evt instanceof Http2ResetFrame reset) {
             refuse(ctx, Refusal.TUNNEL_LOST, "client reset the stream (" + reset.errorCode() + ")");
         } else {
-            ctx.fireUserEventTriggered(evt);
+            super.userEventTriggered(ctx, evt);
         }
     }
 
     @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        if (accepted) {
-            ctx.fireChannelInactive();
-            return;
-        }
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         refuse(ctx, Refusal.TUNNEL_LOST, "tunnel connection closed before the client answered");
+        super.channelInactive(ctx);
     }
 
     @Override

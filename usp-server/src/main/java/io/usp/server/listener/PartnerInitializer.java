@@ -3,6 +3,7 @@ package io.usp.server.listener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.usp.protocol.relay.EarlyInput;
 import io.usp.protocol.target.TargetConnector;
 import io.usp.server.dispatch.PartnerHandler;
 import io.usp.server.limits.LimitsHandler;
@@ -11,7 +12,10 @@ import io.usp.server.tunnel.TunnelRegistry;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
-/** Pipeline of an accepted partner connection, in the fixed order: filter, limits, idle, dispatch. */
+/**
+ * Pipeline of an accepted partner connection, in the fixed order: filter, limits, idle, dispatch;
+ * what the partner sends before its relay exists waits in {@link EarlyInput}.
+ */
 final class PartnerInitializer extends ChannelInitializer<SocketChannel> {
 
     private final LiveListener listener;
@@ -38,6 +42,7 @@ final class PartnerInitializer extends ChannelInitializer<SocketChannel> {
                 .addLast("ip-filter", filter)
                 .addLast("limits", new LimitsHandler(serverLimit, listener))
                 .addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
-                .addLast("dispatch", new PartnerHandler(listener, tunnels, connector, clock));
+                .addLast("dispatch", new PartnerHandler(listener, tunnels, connector, clock))
+                .addLast("early-input", new EarlyInput());
     }
 }

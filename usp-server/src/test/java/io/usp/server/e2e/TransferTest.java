@@ -106,6 +106,35 @@ class TransferTest {
     }
 
     @Test
+    void targetThatSpeaksFirstAndClosesAtOnceIsRelayedWhole() throws Exception {
+        byte[] banner = Partner.random(300 * 1024, 5);
+        int target = targets.start(s -> {
+            s.getOutputStream().write(banner); // before the relay exists: held, not lost
+            s.shutdownOutput();
+        });
+        world.startServer(List.of(World.tunnelled("banner", "agent-a", target), World.direct("banner-direct", target)));
+        world.startClient("agent-a", World.allowLoopback());
+        world.awaitTunnels("agent-a", 2);
+        for (String deployment : List.of("banner", "banner-direct")) {
+            try (Socket s = Partner.connect(world.port(deployment))) {
+                Partner.Digest got = Partner.readAll(s.getInputStream());
+                assertThat(got.sha256()).as(deployment).isEqualTo(Partner.sha256(banner));
+            }
+        }
+    }
+
+    @Test
+    void partnerThatSendsAndClosesBeforeTheTargetAnswersLosesNothing() throws Exception {
+        int port = tunnelledEcho();
+        byte[] request = Partner.random(200 * 1024, 6);
+        try (Socket s = Partner.connect(port)) {
+            s.getOutputStream().write(request); // data and FIN arrive before the stream is open
+            s.shutdownOutput();
+            assertThat(Partner.readAll(s.getInputStream()).sha256()).isEqualTo(Partner.sha256(request));
+        }
+    }
+
+    @Test
     void twoHundredParallelConnectionsAllExact() throws Exception {
         int port = tunnelledEcho();
         ExecutorService pool = Executors.newFixedThreadPool(200);
