@@ -38,7 +38,7 @@ public final class UspClient implements AutoCloseable {
         UspClient client = new UspClient(config);
         StreamInitializer streams = new StreamInitializer(config.name(), config.allow(), client.connector, clock);
         for (int i = 0; i < config.connections(); i++) {
-            Dialer dialer = new Dialer(i, config, client.group, tls, streams, clock);
+            Dialer dialer = new Dialer(i, config, client.group, tls, streams, client.connector, clock);
             client.dialers.add(dialer);
             dialer.start();
         }

@@ -7,7 +7,9 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
 import io.usp.client.config.ClientConfig;
 import io.usp.client.target.StreamInitializer;
+import io.usp.protocol.target.TargetConnector;
 import io.usp.protocol.transport.Transport;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,19 +33,22 @@ public final class Dialer {
     private final EventLoopGroup group;
     private final SslContext tls;
     private final StreamInitializer streams;
+    private final TargetConnector lookups;
     private final Clock clock;
     private final Backoff backoff;
     private volatile boolean stopped;
     private volatile Channel channel;
     private volatile boolean up;
 
+    /** {@code lookups} resolves the server's name off the event loop. */
     public Dialer(int slot, ClientConfig config, EventLoopGroup group, SslContext tls, StreamInitializer streams,
-                  Clock clock) {
+                  TargetConnector lookups, Clock clock) {
         this.slot = slot;
         this.config = config;
         this.group = group;
         this.tls = tls;
         this.streams = streams;
+        this.lookups = lookups;
         this.clock = clock;
         this.backoff = new Backoff(config.reconnect().minDelay(), config.reconnect().maxDelay());
     }
@@ -69,7 +74,18 @@ public final class Dialer {
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Transport.TUNNEL_BUFFER)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) DIAL_TIMEOUT.toMillis())
                 .handler(new TunnelClientInitializer(config, tls, streams, this::tunnelUp));
-        bootstrap.connect(InetSocketAddress.createUnresolved(server.host(), server.port())).addListener(f -> {
+        lookups.resolve(server.host()).addListener(lookup -> {
+            if (!lookup.isSuccess()) {
+                retry("cannot resolve server " + server.host() + ": " + lookup.cause().getMessage());
+                return;
+            }
+            connect(bootstrap, new InetSocketAddress((InetAddress) lookup.getNow(), server.port()), started);
+        });
+    }
+
+    private void connect(Bootstrap bootstrap, InetSocketAddress address, Instant started) {
+        ClientConfig.ServerAddress server = config.server();
+        bootstrap.connect(address).addListener(f -> {
             if (!f.isSuccess()) {
                 retry("cannot reach server " + server.host() + ":" + server.port() + ": " + f.cause().getMessage());
                 return;
