@@ -41,7 +41,9 @@ public final class UspServer implements AutoCloseable {
 
     private UspServer(ServerConfig config, Clock clock) {
         this.boss = Transport.group(1, "usp-accept");
-        this.workers = Transport.group(0, "usp-io");
+        // One loop per core: with as many tunnel connections as loops (the client default is 2),
+        // a partner usually finds a tunnel connection on its own loop (TunnelRegistry.pick).
+        this.workers = Transport.group(Runtime.getRuntime().availableProcessors(), "usp-io");
         this.connector = new TargetConnector(DIRECT_CONNECT_TIMEOUT);
         this.serverLimit = new ServerLimit(config.maxConnections());
         this.listeners = new ListenerManager(boss, workers, serverLimit, tunnels, connector, clock);

@@ -86,7 +86,7 @@ public final class PartnerHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void openStream(ChannelHandlerContext ctx, String client) {
-        Optional<TunnelConnection> tunnel = tunnels.pick(client);
+        Optional<TunnelConnection> tunnel = tunnels.pick(client, ctx.channel().eventLoop());
         if (tunnel.isEmpty()) {
             refuse(ctx, Refusal.NO_CLIENT, "client '" + client + "' has no tunnel connected");
             return;

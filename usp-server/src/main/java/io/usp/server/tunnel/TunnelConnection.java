@@ -2,6 +2,7 @@ package io.usp.server.tunnel;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
 import io.netty.channel.ChannelOption;
@@ -41,13 +42,17 @@ public final class TunnelConnection {
         return streams.get();
     }
 
+    public EventLoop eventLoop() {
+        return channel.eventLoop();
+    }
+
     public boolean isActive() {
         return channel.isActive();
     }
 
     /** Opens a stream with auto-read off; counted until the stream closes. */
     public Future<Http2StreamChannel> openStream() {
-        streams.incrementAndGet();
+        streamOpening();
         Future<Http2StreamChannel> opened = new Http2StreamChannelBootstrap(channel)
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Transport.SOCKET_BUFFER)
@@ -60,6 +65,11 @@ public final class TunnelConnection {
             }
         });
         return opened;
+    }
+
+    /** Counted from the moment a stream is asked for, so a burst of partners spreads out. */
+    void streamOpening() {
+        streams.incrementAndGet();
     }
 
     /** Sends GOAWAY and lets open streams drain (up to the codec's graceful-shutdown timeout). */

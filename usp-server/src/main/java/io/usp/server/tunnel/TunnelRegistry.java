@@ -1,5 +1,6 @@
 package io.usp.server.tunnel;
 
+import io.netty.channel.EventLoop;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +36,15 @@ public final class TunnelRegistry {
         }
     }
 
-    /** The connection of {@code client} carrying the fewest streams, if any is up. */
-    public Optional<TunnelConnection> pick(String client) {
+    /**
+     * The connection of {@code client} carrying the fewest streams, if any is up; among equally
+     * loaded ones, one served by {@code partnerLoop}, which saves a thread hand-off per read.
+     */
+    public Optional<TunnelConnection> pick(String client, EventLoop partnerLoop) {
         return connections(client).stream()
                 .filter(TunnelConnection::isActive)
-                .min(Comparator.comparingInt(TunnelConnection::streams));
+                .min(Comparator.comparingInt(TunnelConnection::streams)
+                        .thenComparing(c -> c.eventLoop() != partnerLoop));
     }
 
     public List<TunnelConnection> connections(String client) {
