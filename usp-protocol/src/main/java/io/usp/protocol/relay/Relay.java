@@ -21,6 +21,8 @@ public final class Relay {
     public record Outcome(long bytesFromFirst, long bytesFromSecond, Duration duration, String reason) {
     }
 
+    private static final String COMPLETED = "completed";
+
     private final RelayEnd first;
     private final RelayEnd second;
     private final Consumer<Outcome> onClose;
@@ -108,6 +110,9 @@ public final class Relay {
     void inputEnded(RelayEnd from) {
         boolean completed;
         synchronized (this) {
+            if (from == first ? firstEnded : secondEnded) {
+                return; // ended once already (e.g. END_STREAM on trailers after data)
+            }
             if (from == first) {
                 firstEnded = true;
             } else {
@@ -115,7 +120,7 @@ public final class Relay {
             }
             completed = firstEnded && secondEnded;
             if (completed && reason == null) {
-                reason = "completed";
+                reason = COMPLETED;
             }
         }
         other(from).finish();
@@ -150,7 +155,7 @@ public final class Relay {
             } else {
                 secondClosed = true;
             }
-            abortOther = reason == null || !reason.equals("completed");
+            abortOther = !COMPLETED.equals(reason);
             if (reason == null) {
                 reason = end.label() + " closed";
             }
