@@ -9,9 +9,13 @@ import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.handler.codec.http2.Http2ResetFrame;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Feeds one end's events into its relay. One per channel: it knows which end it sits on. */
 final class RelayHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RelayHandler.class);
 
     private final Relay relay;
     private final RelayEnd end;
@@ -71,6 +75,8 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        relay.abort(end.label() + " error: " + cause.getMessage());
+        LOG.debug("relay {} error on {}", end.label(), ctx.channel(), cause);
+        String what = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        relay.abort(end.label() + " error: " + what);
     }
 }

@@ -143,6 +143,34 @@ class TunnelTest {
     }
 
     @Test
+    void targetsAbortingFullStreamsDoNotCostTheTunnel() throws Exception {
+        int aborting = targets.start(s -> {
+            s.getInputStream().readNBytes(1 << 20);
+            s.setSoLinger(true, 0); // reset while the stream still has DATA in flight
+        });
+        int echo = targets.start(Targets::echo);
+        world.startServer(List.of(World.tunnelled("abort", "agent-a", aborting), World.tunnelled("echo", "agent-a", echo)));
+        world.startClient("agent-a", World.allowLoopback());
+        world.awaitTunnels("agent-a", 2);
+        List<TunnelConnection> before = world.server().tunnels().connections("agent-a");
+
+        int port = world.port("abort");
+        for (int round = 0; round < 4; round++) { // each reset leaves a window of DATA in flight
+            List<Future<?>> pushers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                pushers.add(pool.submit(() -> pushUntilReset(port)));
+            }
+            for (Future<?> f : pushers) {
+                f.get();
+            }
+        }
+        assertThat(echoes(world.port("echo"), 1 << 20, 4)).isTrue();
+        assertThat(world.server().tunnels().connections("agent-a"))
+                .as("the same two tunnel connections, never dropped by a reset guard")
+                .containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
     void twoClientProcessesWithOneNameShareTheStreams() throws Exception {
         int target = targets.start(s -> {
             s.getInputStream().read(); // hold the stream open until the partner sends a byte
@@ -167,6 +195,18 @@ class TunnelTest {
             p.getOutputStream().write('y');
             assertThat(p.getInputStream().read()).isEqualTo('x');
             p.close();
+        }
+    }
+
+    private static Void pushUntilReset(int port) throws Exception {
+        byte[] chunk = new byte[64 * 1024];
+        try (Socket s = Partner.connect(port)) {
+            OutputStream out = s.getOutputStream();
+            while (true) {
+                out.write(chunk);
+            }
+        } catch (java.io.IOException reset) {
+            return null; // the target's reset came through
         }
     }
 
