@@ -40,10 +40,12 @@ final class TunnelProxy implements AutoCloseable {
 
     void cut() throws IOException {
         for (Socket s : sockets) {
-            if (!s.isClosed()) {
+            try {
                 s.setSoLinger(true, 0);
-                s.close();
+            } catch (java.net.SocketException closedMeanwhile) {
+                // a pump closed it first: nothing left to reset
             }
+            s.close();
         }
         sockets.clear();
     }
