@@ -1,0 +1,43 @@
+package io.usp.bench.exchange;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/** Opens connections to an echo target (through the path under test), each with an {@link EchoExchange}. */
+public final class EchoClient {
+
+    private final Bootstrap bootstrap;
+    private final InetSocketAddress remote;
+
+    public EchoClient(EventLoopGroup group, InetSocketAddress remote) {
+        this.remote = remote;
+        this.bootstrap = new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) TimeUnit.SECONDS.toMillis(EchoExchange.TIMEOUT_SECONDS))
+                .handler(new EchoClientInitializer());
+    }
+
+    /** Connects from {@code local} (null: the kernel chooses) and completes with the connection's exchange. */
+    public Future<EchoExchange> connect(InetSocketAddress local) {
+        // not the channel's loop: a channel that could not even be opened (no file descriptors) has none
+        Promise<EchoExchange> connected = bootstrap.config().group().next().newPromise();
+        ChannelFuture connect = bootstrap.connect(remote, local);
+        connect.addListener(f -> {
+            if (f.isSuccess()) {
+                connected.setSuccess(connect.channel().pipeline().get(EchoExchange.class));
+            } else {
+                connected.setFailure(f.cause()); // Netty has closed the channel already
+            }
+        });
+        return connected;
+    }
+}

@@ -1,0 +1,32 @@
+package io.usp.bench.net;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/** The event loops of one command: NIO, one thread per core, as usp-protocol's Transport does by default. */
+public final class Loops implements AutoCloseable {
+
+    private final EventLoopGroup group;
+
+    private Loops(EventLoopGroup group) {
+        this.group = group;
+    }
+
+    public static Loops open(String name) {
+        int threads = Runtime.getRuntime().availableProcessors();
+        return new Loops(new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true),
+                NioIoHandler.newFactory()));
+    }
+
+    public EventLoopGroup group() {
+        return group;
+    }
+
+    @Override
+    public void close() {
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}
