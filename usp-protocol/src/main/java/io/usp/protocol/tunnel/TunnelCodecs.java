@@ -20,6 +20,13 @@ public final class TunnelCodecs {
     public static final int STREAM_WINDOW = 4 * 1024 * 1024;
     /** Largest DATA frame either side sends. */
     public static final int MAX_FRAME = 64 * 1024;
+    /**
+     * Streams one tunnel connection may carry at once, announced by both sides. Netty's HTTP/2
+     * server side announces 100 unless told otherwise, which refused every partner connection
+     * beyond 100 per tunnel connection ("tunnel-lost"). The server's own limits
+     * (limits.maxConnections, 10,000 by default) are what bound partners.
+     */
+    public static final long MAX_STREAMS = 1_000_000;
     /** How long a closing tunnel connection waits for its streams after GOAWAY. */
     public static final Duration GRACEFUL_SHUTDOWN = Duration.ofSeconds(10);
 
@@ -45,6 +52,7 @@ public final class TunnelCodecs {
         return Http2Settings.defaultSettings()
                 .initialWindowSize(STREAM_WINDOW)
                 .maxFrameSize(MAX_FRAME)
+                .maxConcurrentStreams(MAX_STREAMS)
                 .maxHeaderListSize(Protocol.MAX_HEADER_LIST_SIZE);
     }
 

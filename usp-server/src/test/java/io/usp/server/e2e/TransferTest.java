@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,6 +161,27 @@ class TransferTest {
         assertThat(world.server().tunnels().connections("agent-a"))
                 .as("streams spread over both tunnel connections")
                 .allSatisfy(c -> assertThat(c.isActive()).isTrue());
+    }
+
+    @Test
+    void threeHundredConnectionsHeldOpenAtOnceAllGetThrough() throws Exception {
+        int port = tunnelledEcho(); // two tunnel connections: 150 streams on each, over HTTP/2's usual 100
+        List<Socket> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 300; i++) {
+                Socket s = Partner.connect(port);
+                open.add(s);
+                byte[] hello = ("hello " + i).getBytes(StandardCharsets.US_ASCII);
+                s.getOutputStream().write(hello);
+                assertThat(s.getInputStream().readNBytes(hello.length)).as("echo on connection %d", i).isEqualTo(hello);
+            }
+            assertThat(world.stats("echo").relayed()).as("none closed while all are open").isZero();
+        } finally {
+            for (Socket s : open) {
+                s.close();
+            }
+        }
+        Await.until(() -> world.stats("echo").relayed() == 300, "all 300 relays closed");
     }
 
     @Test

@@ -25,7 +25,7 @@ public final class LatencyCommand implements Callable<Integer> {
     @Option(names = "--count", defaultValue = "10000", description = "Recorded round trips (default: ${DEFAULT-VALUE}).")
     int count;
 
-    @Option(names = "--warmup", defaultValue = "1000", description = "Round trips before, not recorded (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "10000", description = "Round trips before, not recorded (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--bulk", paramLabel = "HOST:PORT",

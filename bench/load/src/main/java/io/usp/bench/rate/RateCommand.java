@@ -28,6 +28,11 @@ public final class RateCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "10", description = "Length of the run (default: ${DEFAULT-VALUE}).")
     int seconds;
 
+    @Option(names = "--warmup", defaultValue = "3", paramLabel = "SECONDS",
+            description = "Seconds of the same load first, not counted: this JVM compiles its own code "
+                    + "meanwhile (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
     @Option(names = "--size", defaultValue = "64", description = "Bytes of the round trip (default: ${DEFAULT-VALUE}).")
     int size;
 
@@ -41,6 +46,10 @@ public final class RateCommand implements Callable<Integer> {
         RateSettings settings = new RateSettings(connect, workers, Duration.ofSeconds(seconds), size,
                 new LocalAddresses(localAddresses));
         try (Loops loops = Loops.open("usp-load")) {
+            if (warmup > 0) {
+                ConnectionRate.run(loops.group(), new RateSettings(connect, workers, Duration.ofSeconds(warmup),
+                        size, new LocalAddresses(localAddresses)));
+            }
             Output.print(ConnectionRate.run(loops.group(), settings));
         }
         return 0;
