@@ -27,6 +27,13 @@ def machine():
     return f"{os.cpu_count()} × {cpu}, Linux {platform.release()}, {java}"
 
 
+def chart_label(path):
+    """A path's name, short enough for the chart's axis: the cipher goes on a line of its own."""
+    if path.startswith("ssh -R") and "default" in path:
+        return "ssh -R\\ndefault cipher"
+    return path.replace(", ", "\\n").replace(" (", "\\n(")
+
+
 def load(path):
     samples = collections.defaultdict(list)  # (case, path) -> [dict]
     order = []
@@ -164,29 +171,33 @@ class Report:
                 with open(os.path.join(tmp, name), "w") as f:
                     for n in rows:
                         values = [self.m(c, n, key) for c in cases]
-                        f.write('"%s" %s\n' % (n.replace(", ", "\\n").replace(" (", "\\n("),
+                        f.write('"%s" %s\n' % (chart_label(n),
                                                " ".join("NaN" if v is None else str(v * scale) for v in values)))
             data("tput", ("1", "2"), "gbits", 1)
             data("lat", ("3", "4"), "p99_us", 1)
             data("rate", ("5",), "per_second", 1)
             script = f"""
-set terminal pngcairo size 1400,1500 font "sans,11"
+set terminal pngcairo size 1400,1600 font "sans,11"
 set output "{png}"
 set multiplot layout 3,1 title "USP benchmarks ({datetime.date.today()}, loopback, median of runs)"
 set style data histograms
 set style histogram clustered gap 1
 set style fill solid 0.8 border -1
 set grid ytics
-set key top right
+set key outside top center horizontal
 set xtics scale 0
+set bmargin 4
+set yrange [0:*]
 set ylabel "Gbit/s"
 set title "Cases 1-2: bulk throughput (higher is better)"
 plot "{tmp}/tput" using 2:xtic(1) title "one stream", "" using 3 title "eight streams"
 set ylabel "microseconds (log)"
 set logscale y
+set yrange [10:*]
 set title "Cases 3-4: p99 of 64-byte round trips (lower is better)"
 plot "{tmp}/lat" using 2:xtic(1) title "alone", "" using 3 title "beside a bulk stream"
 unset logscale y
+set yrange [0:*]
 set ylabel "connections/s"
 set title "Case 5: new connections per second, 50 workers (higher is better)"
 plot "{tmp}/rate" using 2:xtic(1) title "connect, one round trip, close"

@@ -86,7 +86,8 @@ final class StreamAnswer extends EarlyInput {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        refuse(ctx, Refusal.TUNNEL_LOST, "tunnel connection closed before the client answered");
+        refuse(ctx, Refusal.TUNNEL_LOST,
+                "stream closed before the client answered (tunnel connection lost, or the stream could not open)");
         super.channelInactive(ctx);
     }
 
