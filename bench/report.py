@@ -166,16 +166,16 @@ class Report:
     def chart(self, png):
         """Three panels: throughput, round-trip p99, connections per second."""
         with tempfile.TemporaryDirectory() as tmp:
-            def data(name, cases, key, scale):
+            def data(name, cases, key):
                 rows = [n for n in self.order if any((c, n) in self.samples for c in cases)]
                 with open(os.path.join(tmp, name), "w") as f:
                     for n in rows:
                         values = [self.m(c, n, key) for c in cases]
                         f.write('"%s" %s\n' % (chart_label(n),
-                                               " ".join("NaN" if v is None else str(v * scale) for v in values)))
-            data("tput", ("1", "2"), "gbits", 1)
-            data("lat", ("3", "4"), "p99_us", 1)
-            data("rate", ("5",), "per_second", 1)
+                                               " ".join("NaN" if v is None else str(v) for v in values)))
+            data("tput", ("1", "2"), "gbits")
+            data("lat", ("3", "4"), "p99_us")
+            data("rate", ("5",), "per_second")
             script = f"""
 set terminal pngcairo size 1400,1600 font "sans,11"
 set output "{png}"

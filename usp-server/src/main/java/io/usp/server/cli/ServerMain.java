@@ -1,5 +1,6 @@
 package io.usp.server.cli;
 
+import io.usp.deployments.cli.Failures;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;

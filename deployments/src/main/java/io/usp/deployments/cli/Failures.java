@@ -1,4 +1,4 @@
-package io.usp.server.cli;
+package io.usp.deployments.cli;
 
 import io.usp.deployments.yaml.ConfigException;
 import picocli.CommandLine;
@@ -7,16 +7,17 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns what a command throws into one line on stderr and an exit code: a configuration error
- * is 2 (its message already names the file, the entry and the field), anything else 1.
+ * is 2 (its message already names the file, the entry and the field), anything else 1. Shared
+ * by the usp-server and usp-client command lines, which both read config files.
  */
-final class Failures implements IExecutionExceptionHandler {
+public final class Failures implements IExecutionExceptionHandler {
 
     static final int CONFIG_ERROR = 2;
     static final int FAILURE = 1;
 
     private final String program;
 
-    Failures(String program) {
+    public Failures(String program) {
         this.program = program;
     }
 
