@@ -1,23 +1,26 @@
 package io.usp.deployments.yaml;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.usp.deployments.Cidr;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.usp.deployments.Deployment;
-import io.usp.deployments.FilterAction;
 import io.usp.deployments.IpFilter;
 import io.usp.deployments.Limits;
 import io.usp.deployments.Listener;
+import io.usp.deployments.NamedIpFilter;
 import io.usp.deployments.Names;
 import io.usp.deployments.Ports;
+import io.usp.deployments.StartMode;
 import io.usp.deployments.Target;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * One deployment as written in YAML. Absent parts take their defaults: no {@code ipFilter}
- * admits everyone, no {@code limits} caps nothing, no {@code client} means direct, and a filter
- * without {@code defaultAction} blocks.
+ * One deployment as written in YAML (and in the admin API's JSON). Absent parts take their
+ * defaults: no {@code ipFilter} admits everyone, no {@code limits} caps nothing, no {@code client}
+ * means direct, a filter without {@code defaultAction} blocks, {@code startMode} is {@code auto}
+ * and {@code enabled} is true. {@code ipFilter} is either inline rules or the name of an entry
+ * of {@code ipFilters} ({@link IpFilterEntry}).
  * <pre>
  * - name: ssh-build-box
  *   listener: { bind: 0.0.0.0, port: 10022 }
@@ -33,8 +36,11 @@ public final class DeploymentEntry {
     private DeploymentEntry() {
     }
 
-    /** Converts {@code deployments[index]}; errors name the deployment by its {@code name} when it has one. */
-    public static Deployment read(StrictYaml yaml, JsonNode node, int index) {
+    /**
+     * Converts {@code deployments[index]}; errors name the deployment by its {@code name} when it
+     * has one. A named {@code ipFilter} must be one of {@code filters}.
+     */
+    public static Deployment read(StrictYaml yaml, JsonNode node, int index, Map<String, NamedIpFilter> filters) {
         JsonNode name = node == null ? null : node.get("name");
         Entry e = yaml.entry(name != null && name.isTextual()
                 ? "deployment '" + name.textValue() + "'" : "deployments[" + index + "]");
@@ -46,33 +52,59 @@ public final class DeploymentEntry {
         Optional<String> client = Optional.ofNullable(d.client());
         client.ifPresent(c -> e.check("client", () -> Names.require(c, "client")));
         Listener listener = listener(e, e.require("listener", d.listener()));
-        IpFilter filter = d.ipFilter() == null ? IpFilter.ALLOW_ALL : ipFilter(e, d.ipFilter());
+        Optional<NamedIpFilter> named = namedFilter(e, d.ipFilter(), filters);
+        IpFilter filter = named.map(NamedIpFilter::filter).orElseGet(() -> d.ipFilter() == null ? IpFilter.ALLOW_ALL
+                : IpFilterEntry.rules(e, "ipFilter", e.convert(d.ipFilter(), IpFilterEntry.RulesYaml.class, "ipFilter")));
         Limits limits = d.limits() == null ? Limits.NONE : limits(e, d.limits());
         Target target = target(e, e.require("target", d.target()));
         var idle = e.duration("idleTimeout", d.idleTimeout(), Deployment.DEFAULT_IDLE_TIMEOUT);
-        return e.check(null, () -> new Deployment(d.name(), listener, filter, limits, target, client, idle));
+        StartMode start = d.startMode() == null ? StartMode.AUTO
+                : e.check("startMode", () -> StartMode.parse(d.startMode()));
+        boolean enabled = d.enabled() == null || d.enabled();
+        return e.check(null, () -> new Deployment(d.name(), listener, filter, limits, target, client, idle,
+                named.map(NamedIpFilter::name), start, enabled));
+    }
+
+    /** The deployment as an entry that {@link #read} turns back into the same deployment. */
+    public static ObjectNode write(Deployment d) {
+        ObjectNode out = StrictYaml.MAPPER.createObjectNode();
+        out.put("name", d.name());
+        out.putObject("listener").put("bind", d.listener().bind()).put("port", d.listener().port());
+        if (d.ipFilterName().isPresent()) {
+            out.put("ipFilter", d.ipFilterName().get());
+        } else if (!d.ipFilter().equals(IpFilter.ALLOW_ALL)) {
+            out.set("ipFilter", IpFilterEntry.writeRules(d.ipFilter()));
+        }
+        if (!d.limits().equals(Limits.NONE)) {
+            ObjectNode limits = out.putObject("limits");
+            d.limits().maxConnections().ifPresent(v -> limits.put("maxConnections", v));
+            d.limits().maxConnectionsPerIp().ifPresent(v -> limits.put("maxConnectionsPerIp", v));
+            d.limits().newConnectionsPerSecondPerIp().ifPresent(v -> limits.put("newConnectionsPerSecondPerIp", v));
+        }
+        out.putObject("target").put("host", d.target().host()).put("port", d.target().port());
+        d.client().ifPresent(c -> out.put("client", c));
+        out.put("idleTimeout", Durations.format(d.idleTimeout()));
+        out.put("startMode", d.startMode().label());
+        out.put("enabled", d.enabled());
+        return out;
+    }
+
+    private static Optional<NamedIpFilter> namedFilter(Entry e, JsonNode ipFilter, Map<String, NamedIpFilter> filters) {
+        if (ipFilter == null || !ipFilter.isTextual()) {
+            return Optional.empty();
+        }
+        NamedIpFilter named = filters.get(ipFilter.textValue());
+        if (named == null) {
+            throw e.error("ipFilter", "no IP filter is named '" + ipFilter.textValue() + "'"
+                    + (filters.isEmpty() ? " (there are none)" : "; known: " + String.join(", ", filters.keySet())));
+        }
+        return Optional.of(named);
     }
 
     private static Listener listener(Entry e, ListenerYaml l) {
         int port = e.check("listener.port", () -> Ports.require(e.require("listener.port", l.port()), 0));
         String bind = l.bind() == null ? Listener.DEFAULT_BIND : l.bind();
         return e.check("listener.bind", () -> new Listener(bind, port));
-    }
-
-    private static IpFilter ipFilter(Entry e, IpFilterYaml f) {
-        List<Cidr> block = e.list("ipFilter.block", f.block(), Cidr::parse);
-        List<Cidr> allow = e.list("ipFilter.allow", f.allow(), Cidr::parse);
-        FilterAction action = f.defaultAction() == null ? IpFilter.DEFAULT_ACTION
-                : e.check("ipFilter.defaultAction", () -> action(f.defaultAction()));
-        return new IpFilter(block, allow, action);
-    }
-
-    private static FilterAction action(String text) {
-        return switch (text) {
-            case "allow" -> FilterAction.ALLOW;
-            case "block" -> FilterAction.BLOCK;
-            default -> throw new IllegalArgumentException("'" + text + "' is neither allow nor block");
-        };
     }
 
     private static Limits limits(Entry e, LimitsYaml l) {
@@ -94,14 +126,11 @@ public final class DeploymentEntry {
         return e.check("target.host", () -> new Target(e.require("target.host", t.host()), port));
     }
 
-    private record Yaml(String name, ListenerYaml listener, IpFilterYaml ipFilter, LimitsYaml limits,
-                        TargetYaml target, String client, String idleTimeout) {
+    private record Yaml(String name, ListenerYaml listener, JsonNode ipFilter, LimitsYaml limits,
+                        TargetYaml target, String client, String idleTimeout, String startMode, Boolean enabled) {
     }
 
     private record ListenerYaml(String bind, Integer port) {
-    }
-
-    private record IpFilterYaml(List<String> block, List<String> allow, String defaultAction) {
     }
 
     private record LimitsYaml(Integer maxConnections, Integer maxConnectionsPerIp,

@@ -32,12 +32,19 @@ public final class Entry {
 
     /** Binds {@code node} to a DTO record; unknown keys and wrong types name their field. */
     public <T> T convert(JsonNode node, Class<T> type) {
+        return convert(node, type, null);
+    }
+
+    /** Like {@link #convert(JsonNode, Class)} for a part of the entry: error fields start with {@code prefix.}. */
+    public <T> T convert(JsonNode node, Class<T> type, String prefix) {
         try {
             return StrictYaml.treeToValue(node, type);
         } catch (JsonMappingException e) {
-            throw error(JacksonErrors.field(e), JacksonErrors.problem(e, node), e);
+            String field = JacksonErrors.field(e);
+            String at = prefix == null ? field : field == null ? prefix : prefix + "." + field;
+            throw error(at, JacksonErrors.problem(e, node), e);
         } catch (JsonProcessingException e) {
-            throw error(null, e.getOriginalMessage(), e);
+            throw error(prefix, e.getOriginalMessage(), e);
         }
     }
 

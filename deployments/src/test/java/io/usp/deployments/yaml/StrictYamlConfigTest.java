@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.assertj.core.api.AbstractThrowableAssert;
@@ -42,7 +43,7 @@ class StrictYamlConfigTest {
         List<Deployment> out = new ArrayList<>();
         JsonNode list = reader.read().get("deployments");
         for (int i = 0; i < list.size(); i++) {
-            out.add(DeploymentEntry.read(reader, list.get(i), i));
+            out.add(DeploymentEntry.read(reader, list.get(i), i, Map.of()));
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package io.usp.server.config;
 
 import io.usp.deployments.Deployment;
+import io.usp.deployments.NamedIpFilter;
 import io.usp.deployments.yaml.ConfigException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -17,10 +18,11 @@ import java.util.Optional;
  * @param dataDir        absolute folder for the database, CA and keys
  * @param tunnel         where clients connect
  * @param maxConnections partner connections the whole server admits at once
- * @param deployments    the desired state
+ * @param ipFilters      named IP filters the deployments may use
+ * @param deployments    the desired state as written in the file
  */
 public record ServerConfig(Path file, Path dataDir, TunnelConfig tunnel, int maxConnections,
-                           List<Deployment> deployments) {
+                           List<NamedIpFilter> ipFilters, List<Deployment> deployments) {
 
     /** Relative to the config file's folder. */
     public static final String DEFAULT_DATA_DIR = "data";
@@ -36,6 +38,7 @@ public record ServerConfig(Path file, Path dataDir, TunnelConfig tunnel, int max
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be at least 1, got " + maxConnections);
         }
+        ipFilters = List.copyOf(ipFilters);
         deployments = List.copyOf(deployments);
         checkClashes(file, tunnel.port(), deployments);
     }
@@ -43,12 +46,12 @@ public record ServerConfig(Path file, Path dataDir, TunnelConfig tunnel, int max
     /** A config built in code: default server-wide limit, no file. */
     public static ServerConfig of(Path dataDir, TunnelConfig tunnel, List<Deployment> deployments) {
         return new ServerConfig(null, dataDir.toAbsolutePath().normalize(), tunnel, DEFAULT_MAX_CONNECTIONS,
-                deployments);
+                List.of(), deployments);
     }
 
     /** The same config with another desired state (validated again). */
     public ServerConfig withDeployments(List<Deployment> newDeployments) {
-        return new ServerConfig(file, dataDir, tunnel, maxConnections, newDeployments);
+        return new ServerConfig(file, dataDir, tunnel, maxConnections, ipFilters, newDeployments);
     }
 
     public Optional<Deployment> deployment(String name) {

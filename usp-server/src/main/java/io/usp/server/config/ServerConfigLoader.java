@@ -1,14 +1,12 @@
 package io.usp.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.usp.deployments.Deployment;
 import io.usp.deployments.Ports;
 import io.usp.deployments.yaml.ConfigException;
-import io.usp.deployments.yaml.DeploymentEntry;
+import io.usp.deployments.yaml.DeploymentsFile;
 import io.usp.deployments.yaml.Entry;
 import io.usp.deployments.yaml.StrictYaml;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,12 +33,8 @@ public final class ServerConfigLoader {
                 throw top.error("limits.maxConnections", "must be at least 1, got " + maxConnections);
             }
         }
-        List<Deployment> deployments = new ArrayList<>();
-        List<JsonNode> nodes = s.deployments() == null ? List.of() : s.deployments();
-        for (int i = 0; i < nodes.size(); i++) {
-            deployments.add(DeploymentEntry.read(yaml, nodes.get(i), i));
-        }
-        return new ServerConfig(file, dataDir, tunnel, maxConnections, deployments);
+        DeploymentsFile desired = DeploymentsFile.read(yaml, s.ipFilters(), s.deployments());
+        return new ServerConfig(file, dataDir, tunnel, maxConnections, desired.ipFilters(), desired.deployments());
     }
 
     private static TunnelConfig tunnel(Entry top, TunnelYaml t) {
@@ -66,7 +60,8 @@ public final class ServerConfigLoader {
         return text;
     }
 
-    record ServerYaml(String dataDir, TunnelYaml tunnel, LimitsYaml limits, List<JsonNode> deployments) {
+    record ServerYaml(String dataDir, TunnelYaml tunnel, LimitsYaml limits, List<JsonNode> ipFilters,
+                      List<JsonNode> deployments) {
     }
 
     record TunnelYaml(String bind, Integer port, List<String> names, String pingInterval, String pingTimeout,

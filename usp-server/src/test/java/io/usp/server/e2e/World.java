@@ -47,7 +47,7 @@ final class World implements AutoCloseable {
         TunnelConfig tunnel = new TunnelConfig("127.0.0.1", 0, List.of("localhost", "127.0.0.1"),
                 Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(5));
         ServerConfig config = new ServerConfig(null, dir.resolve("server-data").toAbsolutePath(), tunnel,
-                maxConnections, deployments);
+                maxConnections, List.of(), deployments);
         server = UspServer.start(config, clock);
         started.add(server);
         return server;

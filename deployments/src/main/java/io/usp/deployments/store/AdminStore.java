@@ -1,0 +1,33 @@
+package io.usp.deployments.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Admin users (password hashes only) and API tokens (SHA-256 hashes only: a token is never stored). */
+public interface AdminStore {
+
+    record AdminUser(String username, String passwordHash, Instant createdAt, Optional<Instant> lastLoginAt) {
+    }
+
+    Optional<AdminUser> user(String username);
+
+    List<AdminUser> users();
+
+    /** CONFLICT when the user exists. */
+    void createUser(String username, String passwordHash, Instant at);
+
+    void setPasswordHash(String username, String passwordHash);
+
+    void recordLogin(String username, Instant at);
+
+    void addToken(String tokenHash, String username, Instant createdAt, Instant expiresAt);
+
+    /** The user a token belongs to, unless it expired by {@code now}. */
+    Optional<String> tokenUser(String tokenHash, Instant now);
+
+    void deleteToken(String tokenHash);
+
+    /** Removes tokens expired before {@code now}; returns how many. */
+    int pruneTokens(Instant now);
+}

@@ -1,0 +1,27 @@
+package io.usp.deployments.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** One row per partner connection once it ended (what the per-connection log line says), pruned by age. */
+public interface ConnectionHistory {
+
+    /**
+     * @param outcome {@code closed}, {@code abandoned}, or a refusal reason such as {@code ip-filter}
+     * @param via     the client's name, or {@code direct}; empty when refused before a route was chosen
+     */
+    record ConnectionRecord(long id, Instant closedAt, String deployment, String partner, Optional<String> target,
+                            Optional<String> via, String outcome, Optional<String> detail, long bytesUp,
+                            long bytesDown, long durationMs) {
+    }
+
+    /** Adds many at once (the server batches them); ids are assigned. */
+    void add(List<ConnectionRecord> records);
+
+    /** Newest first, optionally of one deployment. */
+    List<ConnectionRecord> recent(int limit, Optional<String> deployment);
+
+    /** Deletes rows closed before {@code cutoff}; returns how many. */
+    int pruneBefore(Instant cutoff);
+}
