@@ -1,8 +1,11 @@
 package io.usp.server;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
+import io.usp.deployments.store.Database;
 import io.usp.protocol.pki.CertificateAuthority;
 import io.usp.protocol.pki.ServerIdentity;
 import io.usp.protocol.target.TargetConnector;
@@ -10,9 +13,18 @@ import io.usp.protocol.tls.TlsContexts;
 import io.usp.protocol.transport.Transport;
 import io.usp.protocol.tunnel.TunnelCodecs;
 import io.usp.server.config.ServerConfig;
+import io.usp.server.dispatch.ConnectionReport;
+import io.usp.server.dispatch.LiveConnections;
+import io.usp.server.dispatch.PartnerServices;
+import io.usp.server.history.HistoryWriter;
 import io.usp.server.limits.ServerLimit;
 import io.usp.server.listener.ListenerManager;
 import io.usp.server.listener.LiveListener;
+import io.usp.server.metrics.ServerMetrics;
+import io.usp.server.state.FileDeployments;
+import io.usp.server.state.Reconciler;
+import io.usp.server.state.RunSwitches;
+import io.usp.server.tunnel.ClientsSeen;
 import io.usp.server.tunnel.TunnelAcceptor;
 import io.usp.server.tunnel.TunnelConnection;
 import io.usp.server.tunnel.TunnelRegistry;
@@ -24,51 +36,103 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The running server: tunnel acceptor, listeners, and the registry that joins them. */
+/**
+ * The running server: the store (desired state, history), the tunnel acceptor, the listeners
+ * kept in step with the store, and the registry that joins partners to tunnels.
+ */
 public final class UspServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(UspServer.class);
     /** Direct deployments: how long the server waits for a target to accept. */
     public static final Duration DIRECT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
+    private final ServerConfig config;
+    private final Clock clock;
+    private final Database database;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final TargetConnector connector;
     private final TunnelRegistry tunnels = new TunnelRegistry();
+    private final LiveConnections connections = new LiveConnections();
+    private final RunSwitches switches = new RunSwitches();
+    private final PrometheusMeterRegistry metricsRegistry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ServerMetrics metrics = new ServerMetrics(metricsRegistry);
+    private final HistoryWriter history;
+    private final ClientsSeen clientsSeen;
     private final ListenerManager listeners;
     private final ServerLimit serverLimit;
+    private final Reconciler reconciler;
     private TunnelAcceptor acceptor;
 
-    private UspServer(ServerConfig config, Clock clock) {
+    private UspServer(ServerConfig config, Clock clock, Database database) {
+        this.config = config;
+        this.clock = clock;
+        this.database = database;
         this.boss = Transport.group(1, "usp-accept");
         // One loop per core: with as many tunnel connections as loops (the client default is 2),
         // a partner usually finds a tunnel connection on its own loop (TunnelRegistry.pick).
         this.workers = Transport.group(Runtime.getRuntime().availableProcessors(), "usp-io");
         this.connector = new TargetConnector(DIRECT_CONNECT_TIMEOUT);
         this.serverLimit = new ServerLimit(config.maxConnections());
-        this.listeners = new ListenerManager(boss, workers, serverLimit, tunnels, connector, clock);
+        this.history = new HistoryWriter(database.history(), config.historyRetention(), clock);
+        this.clientsSeen = new ClientsSeen(database.clients(), clock);
+        ConnectionReport report = new ConnectionReport(metrics, history, clock);
+        PartnerServices services = new PartnerServices(serverLimit, tunnels, connector, report, connections, metrics,
+                clock);
+        this.listeners = new ListenerManager(boss, workers, services);
+        this.listeners.addEvents(metrics);
+        this.reconciler = new Reconciler(database.deployments(), listeners, switches);
+        tunnels.onUp(clientsSeen);
+        tunnels.onChange(() -> metrics.tunnelsChanged(tunnels));
     }
 
-    /** Creates the CA on first use, binds the tunnel port, then every deployment's listener. */
+    /**
+     * Opens the store in dataDir (creating it and the CA on first use), writes server.yaml's
+     * deployments into it, binds the tunnel port, then every deployment's listener that should
+     * run. A listener that cannot be bound is reported on its deployment, not thrown.
+     */
     public static UspServer start(ServerConfig config, Clock clock) throws IOException, InterruptedException {
         CertificateAuthority ca = CertificateAuthority.loadOrCreate(config.dataDir());
         ServerIdentity identity = ca.serverIdentity(config.tunnel().names());
         SslContext tls = TlsContexts.tunnelServer(identity.certFile(), identity.keyFile(), identity.caFile());
-        UspServer server = new UspServer(config, clock);
+        Database database = Database.open(config.dataDir(), clock);
+        UspServer server;
+        try {
+            FileDeployments.sync(database.deployments(), config);
+            server = new UspServer(config, clock, database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
         try {
             server.acceptor = TunnelAcceptor.bind(server.boss, server.workers, tls, config.tunnel(), server.tunnels, clock);
-            server.listeners.apply(config.deployments());
+            server.reconciler.reconcile();
+            server.reconciler.start();
+            server.history.start();
         } catch (Exception e) { // also the BindException Netty's sync() throws undeclared
             server.close();
             throw e;
         }
-        LOG.info("usp-server up tunnel={}:{} deployments={} tls={} transport={}", config.tunnel().bind(),
-                server.tunnelPort(), config.deployments().size(), TlsContexts.providerName(), Transport.name());
+        LOG.info("usp-server up tunnel={}:{} deployments={} listening={} tls={} transport={}", config.tunnel().bind(),
+                server.tunnelPort(), database.deployments().deployments().size(), server.listeners.all().size(),
+                TlsContexts.providerName(), Transport.name());
         return server;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     public int tunnelPort() {
         return acceptor.port();
+    }
+
+    public Database database() {
+        return database;
     }
 
     public ListenerManager listeners() {
@@ -77,6 +141,27 @@ public final class UspServer implements AutoCloseable {
 
     public TunnelRegistry tunnels() {
         return tunnels;
+    }
+
+    public LiveConnections connections() {
+        return connections;
+    }
+
+    public RunSwitches switches() {
+        return switches;
+    }
+
+    public PrometheusMeterRegistry metricsRegistry() {
+        return metricsRegistry;
+    }
+
+    public HistoryWriter history() {
+        return history;
+    }
+
+    /** Re-reads the store and applies it now (the reconciler also does so every second). */
+    public void reconcile() {
+        reconciler.reconcile();
     }
 
     /** The bound port of a deployment's listener (useful with port 0). */
@@ -95,6 +180,7 @@ public final class UspServer implements AutoCloseable {
      */
     @Override
     public void close() {
+        reconciler.close();
         if (acceptor != null) {
             acceptor.close();
         }
@@ -108,6 +194,9 @@ public final class UspServer implements AutoCloseable {
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         connector.close();
+        history.close();
+        clientsSeen.close();
+        database.close();
         LOG.info("usp-server stopped");
     }
 }

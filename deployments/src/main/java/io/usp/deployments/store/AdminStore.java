@@ -17,10 +17,13 @@ public interface AdminStore {
     /** CONFLICT when the user exists. */
     void createUser(String username, String passwordHash, Instant at);
 
+    /** NOT_FOUND when the user does not exist. */
     void setPasswordHash(String username, String passwordHash);
 
+    /** NOT_FOUND when the user does not exist. */
     void recordLogin(String username, Instant at);
 
+    /** NOT_FOUND when the user does not exist; CONFLICT when the hash is stored already. */
     void addToken(String tokenHash, String username, Instant createdAt, Instant expiresAt);
 
     /** The user a token belongs to, unless it expired by {@code now}. */
@@ -28,6 +31,6 @@ public interface AdminStore {
 
     void deleteToken(String tokenHash);
 
-    /** Removes tokens expired before {@code now}; returns how many. */
+    /** Removes tokens expired by {@code now} (those {@link #tokenUser} refuses); returns how many. */
     int pruneTokens(Instant now);
 }

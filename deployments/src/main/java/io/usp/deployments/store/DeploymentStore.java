@@ -25,7 +25,11 @@ public interface DeploymentStore {
      */
     StoredDeployment create(Deployment deployment, String actor);
 
-    /** Replaces the deployment called {@code name}; the new value must have the same name (INVALID, field {@code name}). */
+    /**
+     * Replaces the deployment called {@code name}; the new value must have the same name (INVALID, field
+     * {@code name}). NOT_FOUND when there is none; otherwise refused like {@link #create}. A deployment
+     * managed by server.yaml keeps that mark. A value equal to the stored one changes and audits nothing.
+     */
     StoredDeployment update(String name, Deployment deployment, String actor);
 
     /** Removes it; NOT_FOUND when there is none. */
@@ -39,7 +43,10 @@ public interface DeploymentStore {
     /** CONFLICT when the name exists. */
     StoredIpFilter createIpFilter(NamedIpFilter filter, String actor);
 
-    /** New rules apply to every deployment that uses the filter. */
+    /**
+     * New rules apply to every deployment that uses the filter. NOT_FOUND when there is none; INVALID
+     * (field {@code name}) when {@code filter} has another name.
+     */
     StoredIpFilter updateIpFilter(String name, NamedIpFilter filter, String actor);
 
     /** CONFLICT while a deployment uses it (the message names them). */
@@ -49,6 +56,8 @@ public interface DeploymentStore {
      * Upserts every filter and deployment of {@code file} by name, in one transaction; nothing
      * else is removed. With {@code managedByFile} (server.yaml at start) they are marked
      * "managed by server.yaml"; an import clears the mark. Only entries that changed are audited.
+     * Refused as a whole (nothing written) like {@link #create}: a port another deployment uses
+     * (CONFLICT, {@code listener.port}), a named filter neither in the file nor stored (INVALID, {@code ipFilter}).
      */
     void upsert(DeploymentsFile file, boolean managedByFile, String actor);
 

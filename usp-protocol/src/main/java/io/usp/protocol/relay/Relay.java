@@ -68,6 +68,16 @@ public final class Relay {
         return relay;
     }
 
+    /** Bytes read from the first end so far (any thread). */
+    public long bytesFromFirst() {
+        return bytesFromFirst;
+    }
+
+    /** Bytes read from the second end so far (any thread). */
+    public long bytesFromSecond() {
+        return bytesFromSecond;
+    }
+
     RelayEnd other(RelayEnd end) {
         return end == first ? second : first;
     }

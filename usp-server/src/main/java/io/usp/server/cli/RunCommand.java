@@ -1,17 +1,20 @@
 package io.usp.server.cli;
 
 import io.usp.deployments.Deployment;
+import io.usp.deployments.store.StoredDeployment;
 import io.usp.server.UspServer;
+import io.usp.server.admin.AdminWiring;
 import io.usp.server.config.ServerConfig;
 import io.usp.server.config.ServerConfigLoader;
 import io.usp.server.config.TunnelConfig;
-import io.usp.server.listener.ListenerBindException;
 import io.usp.server.listener.LiveListener;
 import java.io.PrintWriter;
 import java.net.SocketException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -27,9 +30,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         header = "Run the server until stopped.",
-        description = "%nReads server.yaml, creates the CA in dataDir on first use, binds the tunnel port and "
+        description = "%nReads server.yaml, creates the CA and the database in dataDir on first use, stores the "
+                + "file's deployments (managed by server.yaml), binds the tunnel port, the admin server and "
                 + "every deployment's listener, and runs until stopped (SIGTERM or Ctrl-C); then it closes the "
-                + "tunnels with GOAWAY. A config error exits with 2 before anything is bound.%n")
+                + "tunnels with GOAWAY. A listener that cannot be bound is shown as FAILED and tried again "
+                + "every second. A config error exits with 2 before anything is bound. The first start creates "
+                + "admin user 'admin' with the password in USP_ADMIN_PASSWORD, or prints a generated one.%n")
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -43,12 +49,23 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ServerConfig settings = ServerConfigLoader.load(config);
         UspServer server = start(settings);
+        PrintWriter out = spec.commandLine().getOut();
+        AdminWiring admin;
+        try {
+            admin = settings.admin().enabled() ? AdminWiring.start(server, System.getenv(), out) : null;
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (admin != null) {
+                admin.close();
+            }
             server.close();
             stopped.countDown();
         }, "usp-server-shutdown"));
-        printBound(spec.commandLine().getOut(), settings, server);
+        printBound(out, settings, server, admin);
         stopped.await();
         return 0;
     }
@@ -56,10 +73,8 @@ final class RunCommand implements Callable<Integer> {
     private static UspServer start(ServerConfig settings) throws Exception {
         try {
             return UspServer.start(settings, Clock.systemUTC());
-        } catch (ListenerBindException e) {
-            throw e; // already names the deployment and the address
         } catch (SocketException | UnresolvedAddressException e) {
-            // UspServer binds the tunnel port first; a listener failure is a ListenerBindException
+            // the tunnel port: a listener that cannot be bound does not stop the server (shown as FAILED)
             TunnelConfig tunnel = settings.tunnel();
             String why = e instanceof UnresolvedAddressException ? "no such local address" : e.getMessage();
             throw new IllegalStateException("cannot listen for tunnels on " + hostPort(tunnel.bind(), tunnel.port())
@@ -67,17 +82,26 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void printBound(PrintWriter out, ServerConfig settings, UspServer server) {
+    private static void printBound(PrintWriter out, ServerConfig settings, UspServer server, AdminWiring admin) {
         out.println("usp-server " + Version.of() + " is running; stop it with Ctrl-C or SIGTERM");
         out.println("  tunnel    " + hostPort(settings.tunnel().bind(), server.tunnelPort())
                 + "  (clients dial here; certificate names " + settings.tunnel().names() + ")");
-        for (Deployment d : settings.deployments()) {
-            int port = server.listeners().get(d.name()).map(LiveListener::port).orElse(d.listener().port());
-            out.println("  listener  " + hostPort(d.listener().bind(), port) + "  deployment " + d.name() + " -> "
-                    + d.target().authority() + (d.direct() ? " (direct)" : " via client " + d.client().get()));
+        if (admin != null) {
+            out.println("  admin     " + admin.url() + "  (web UI and /api/v1; /metrics, /health)");
         }
-        if (settings.deployments().isEmpty()) {
-            out.println("  no deployments: add some under 'deployments:' in " + settings.file());
+        List<StoredDeployment> stored = server.database().deployments().deployments();
+        for (StoredDeployment s : stored) {
+            Deployment d = s.deployment();
+            Optional<LiveListener> live = server.listeners().get(d.name());
+            String address = hostPort(d.listener().bind(), live.map(LiveListener::port).orElse(d.listener().port()));
+            String route = d.target().authority() + (d.direct() ? " (direct)" : " via client " + d.client().get());
+            String state = live.isPresent() ? "" : server.listeners().failure(d.name())
+                    .map(f -> "  FAILED: " + f.getMessage() + " (tried again every second)")
+                    .orElse(d.enabled() ? "  stopped (start mode manual)" : "  disabled");
+            out.println("  listener  " + address + "  deployment " + d.name() + " -> " + route + state);
+        }
+        if (stored.isEmpty()) {
+            out.println("  no deployments: add some in the admin UI or under 'deployments:' in " + settings.file());
         }
         out.flush();
     }

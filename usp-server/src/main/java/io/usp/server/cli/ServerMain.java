@@ -20,10 +20,13 @@ import picocli.CommandLine.Spec;
         description = "%nPartners connect to a deployment's listener; their bytes reach the deployment's target "
                 + "through a tunnel of the deployment's client (or directly, for a deployment with no client). "
                 + "See docs/configuration.md for server.yaml.%n",
-        subcommands = {RunCommand.class, IssueClientCommand.class, HelpCommand.class},
+        subcommands = {RunCommand.class, IssueClientCommand.class, ExportCommand.class, ImportCommand.class,
+            HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  java -jar usp-server.jar run --config server.yaml",
-                  "  java -jar usp-server.jar issue-client --config server.yaml --name agent-a --out agent-a/"},
+                  "  java -jar usp-server.jar issue-client --config server.yaml --name agent-a --out agent-a/",
+                  "  java -jar usp-server.jar export --config server.yaml --out deployments.yaml",
+                  "  java -jar usp-server.jar import --config server.yaml deployments.yaml"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure (e.g. a port cannot be bound)", "2:bad configuration or command line"})
 public final class ServerMain implements Runnable {
@@ -43,6 +46,6 @@ public final class ServerMain implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: run or issue-client");
+        throw new ParameterException(spec.commandLine(), "Missing command: run, issue-client, export or import");
     }
 }

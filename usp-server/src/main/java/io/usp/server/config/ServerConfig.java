@@ -4,6 +4,7 @@ import io.usp.deployments.Deployment;
 import io.usp.deployments.NamedIpFilter;
 import io.usp.deployments.yaml.ConfigException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,48 +18,55 @@ import java.util.Optional;
  * @param file           the file it was read from; null when built in code
  * @param dataDir        absolute folder for the database, CA and keys
  * @param tunnel         where clients connect
+ * @param admin          where the admin UI and API listen
  * @param maxConnections partner connections the whole server admits at once
+ * @param historyRetention how long the connection history is kept
  * @param ipFilters      named IP filters the deployments may use
  * @param deployments    the desired state as written in the file
  */
-public record ServerConfig(Path file, Path dataDir, TunnelConfig tunnel, int maxConnections,
-                           List<NamedIpFilter> ipFilters, List<Deployment> deployments) {
+public record ServerConfig(Path file, Path dataDir, TunnelConfig tunnel, AdminConfig admin, int maxConnections,
+                           Duration historyRetention, List<NamedIpFilter> ipFilters, List<Deployment> deployments) {
 
     /** Relative to the config file's folder. */
     public static final String DEFAULT_DATA_DIR = "data";
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+    public static final Duration DEFAULT_HISTORY_RETENTION = Duration.ofDays(30);
 
     public ServerConfig {
         if (dataDir == null || !dataDir.isAbsolute()) {
             throw new IllegalArgumentException("dataDir must be an absolute path, got " + dataDir);
         }
-        if (tunnel == null) {
-            throw new IllegalArgumentException("tunnel is required");
+        if (tunnel == null || admin == null) {
+            throw new IllegalArgumentException("tunnel and admin are required");
+        }
+        if (historyRetention == null || historyRetention.isNegative() || historyRetention.isZero()) {
+            throw new IllegalArgumentException("historyRetention must be positive");
         }
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be at least 1, got " + maxConnections);
         }
         ipFilters = List.copyOf(ipFilters);
         deployments = List.copyOf(deployments);
-        checkClashes(file, tunnel.port(), deployments);
+        checkClashes(file, tunnel.port(), admin.enabled() ? admin.port() : 0, deployments);
     }
 
-    /** A config built in code: default server-wide limit, no file. */
+    /** A config built in code: no admin server, default server-wide limit, no file. */
     public static ServerConfig of(Path dataDir, TunnelConfig tunnel, List<Deployment> deployments) {
-        return new ServerConfig(null, dataDir.toAbsolutePath().normalize(), tunnel, DEFAULT_MAX_CONNECTIONS,
-                List.of(), deployments);
+        return new ServerConfig(null, dataDir.toAbsolutePath().normalize(), tunnel, AdminConfig.DISABLED,
+                DEFAULT_MAX_CONNECTIONS, DEFAULT_HISTORY_RETENTION, List.of(), deployments);
     }
 
     /** The same config with another desired state (validated again). */
     public ServerConfig withDeployments(List<Deployment> newDeployments) {
-        return new ServerConfig(file, dataDir, tunnel, maxConnections, ipFilters, newDeployments);
+        return new ServerConfig(file, dataDir, tunnel, admin, maxConnections, historyRetention, ipFilters,
+                newDeployments);
     }
 
     public Optional<Deployment> deployment(String name) {
         return deployments.stream().filter(d -> d.name().equals(name)).findFirst();
     }
 
-    private static void checkClashes(Path file, int tunnelPort, List<Deployment> deployments) {
+    private static void checkClashes(Path file, int tunnelPort, int adminPort, List<Deployment> deployments) {
         Map<String, Deployment> byName = new HashMap<>();
         Map<Integer, Deployment> byPort = new HashMap<>();
         for (Deployment d : deployments) {
@@ -73,6 +81,10 @@ public record ServerConfig(Path file, Path dataDir, TunnelConfig tunnel, int max
             if (port == tunnelPort) {
                 throw new ConfigException(file, entry, "listener.port",
                         "port " + port + " is the tunnel port (tunnel.port)");
+            }
+            if (port == adminPort) {
+                throw new ConfigException(file, entry, "listener.port",
+                        "port " + port + " is the admin server's port (admin.port)");
             }
             Deployment other = byPort.putIfAbsent(port, d);
             if (other != null) {

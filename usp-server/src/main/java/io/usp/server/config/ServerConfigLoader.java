@@ -7,6 +7,7 @@ import io.usp.deployments.yaml.DeploymentsFile;
 import io.usp.deployments.yaml.Entry;
 import io.usp.deployments.yaml.StrictYaml;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -26,15 +27,16 @@ public final class ServerConfigLoader {
         ServerYaml s = top.convert(yaml.read(), ServerYaml.class);
         Path dataDir = top.path("dataDir", s.dataDir() == null ? ServerConfig.DEFAULT_DATA_DIR : s.dataDir());
         TunnelConfig tunnel = s.tunnel() == null ? TunnelConfig.DEFAULTS : tunnel(top, s.tunnel());
-        int maxConnections = ServerConfig.DEFAULT_MAX_CONNECTIONS;
-        if (s.limits() != null && s.limits().maxConnections() != null) {
-            maxConnections = s.limits().maxConnections();
-            if (maxConnections < 1) {
-                throw top.error("limits.maxConnections", "must be at least 1, got " + maxConnections);
-            }
-        }
+        int maxConnections = maxConnections(top, s.limits());
+        AdminConfig admin = s.admin() == null ? AdminConfig.DEFAULTS : admin(top, s.admin());
+        Duration retention = s.history() == null ? ServerConfig.DEFAULT_HISTORY_RETENTION
+                : top.duration("history.retention", s.history().retention(), ServerConfig.DEFAULT_HISTORY_RETENTION);
         DeploymentsFile desired = DeploymentsFile.read(yaml, s.ipFilters(), s.deployments());
-        return new ServerConfig(file, dataDir, tunnel, maxConnections, desired.ipFilters(), desired.deployments());
+        if (admin.enabled() && admin.port() != 0 && admin.port() == tunnel.port()) {
+            throw top.error("admin.port", "port " + admin.port() + " is the tunnel port (tunnel.port)");
+        }
+        return top.check(null, () -> new ServerConfig(file, dataDir, tunnel, admin, maxConnections, retention,
+                desired.ipFilters(), desired.deployments()));
     }
 
     private static TunnelConfig tunnel(Entry top, TunnelYaml t) {
@@ -53,6 +55,23 @@ public final class ServerConfigLoader {
                 () -> new TunnelConfig(bind, port, names, pingInterval, pingTimeout, handshakeTimeout));
     }
 
+    private static int maxConnections(Entry top, LimitsYaml limits) {
+        if (limits == null || limits.maxConnections() == null) {
+            return ServerConfig.DEFAULT_MAX_CONNECTIONS;
+        }
+        if (limits.maxConnections() < 1) {
+            throw top.error("limits.maxConnections", "must be at least 1, got " + limits.maxConnections());
+        }
+        return limits.maxConnections();
+    }
+
+    private static AdminConfig admin(Entry top, AdminYaml a) {
+        AdminConfig d = AdminConfig.DEFAULTS;
+        String bind = a.bind() == null ? d.bind() : top.check("admin.bind", () -> notBlank(a.bind()));
+        int port = a.port() == null ? d.port() : top.check("admin.port", () -> Ports.require(a.port(), 0));
+        return new AdminConfig(a.enabled() == null || a.enabled(), bind, port, a.https() != null && a.https());
+    }
+
     private static String notBlank(String text) {
         if (text.isBlank() || !text.strip().equals(text) || text.contains(" ")) {
             throw new IllegalArgumentException("'" + text + "' must be a name or address without spaces");
@@ -60,8 +79,14 @@ public final class ServerConfigLoader {
         return text;
     }
 
-    record ServerYaml(String dataDir, TunnelYaml tunnel, LimitsYaml limits, List<JsonNode> ipFilters,
-                      List<JsonNode> deployments) {
+    record ServerYaml(String dataDir, TunnelYaml tunnel, AdminYaml admin, LimitsYaml limits, HistoryYaml history,
+                      List<JsonNode> ipFilters, List<JsonNode> deployments) {
+    }
+
+    record AdminYaml(Boolean enabled, String bind, Integer port, Boolean https) {
+    }
+
+    record HistoryYaml(String retention) {
     }
 
     record TunnelYaml(String bind, Integer port, List<String> names, String pingInterval, String pingTimeout,

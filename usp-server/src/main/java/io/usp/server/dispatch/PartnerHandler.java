@@ -18,9 +18,9 @@ import io.usp.protocol.relay.StreamEnd;
 import io.usp.protocol.target.TargetConnector;
 import io.usp.server.listener.LiveListener;
 import io.usp.server.tunnel.TunnelConnection;
-import io.usp.server.tunnel.TunnelRegistry;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -32,7 +32,7 @@ import java.util.Optional;
 public final class PartnerHandler extends ChannelInboundHandlerAdapter {
 
     private final LiveListener listener;
-    private final TunnelRegistry tunnels;
+    private final PartnerServices services;
     private final TargetConnector connector;
     private final Clock clock;
     private Instant accepted;
@@ -40,18 +40,18 @@ public final class PartnerHandler extends ChannelInboundHandlerAdapter {
     private Channel far;
     private boolean settled;
 
-    public PartnerHandler(LiveListener listener, TunnelRegistry tunnels, TargetConnector connector, Clock clock) {
+    public PartnerHandler(LiveListener listener, PartnerServices services) {
         this.listener = listener;
-        this.tunnels = tunnels;
-        this.connector = connector;
-        this.clock = clock;
+        this.services = services;
+        this.connector = services.connector();
+        this.clock = services.clock();
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         accepted = clock.instant();
         deployment = listener.deployment();
-        listener.stats().countAccepted();
+        services.report().accepted(listener);
         listener.partners().add(ctx.channel());
         if (deployment.direct()) {
             connectDirect(ctx);
@@ -86,7 +86,7 @@ public final class PartnerHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void openStream(ChannelHandlerContext ctx, String client) {
-        Optional<TunnelConnection> tunnel = tunnels.pick(client, ctx.channel().eventLoop());
+        Optional<TunnelConnection> tunnel = services.tunnels().pick(client, ctx.channel().eventLoop());
         if (tunnel.isEmpty()) {
             refuse(ctx, Refusal.NO_CLIENT, "client '" + client + "' has no tunnel connected");
             return;
@@ -98,9 +98,11 @@ public final class PartnerHandler extends ChannelInboundHandlerAdapter {
             }
             Http2StreamChannel stream = (Http2StreamChannel) opened.getNow();
             onLoop(ctx, () -> far = stream);
+            long asked = System.nanoTime();
             stream.pipeline().addLast(new StreamAnswer(new StreamAnswer.Outcome() {
                 @Override
                 public void accepted() {
+                    services.metrics().streamOpened(Duration.ofNanos(System.nanoTime() - asked));
                     onLoop(ctx, () -> established(ctx, new StreamEnd(stream), client));
                 }
 
@@ -132,10 +134,13 @@ public final class PartnerHandler extends ChannelInboundHandlerAdapter {
         Channel partner = ctx.channel();
         String name = deployment.name();
         String target = deployment.target().authority();
-        Relay.start(SocketEnd.of("partner", partner), farEnd, clock, accepted, outcome -> {
-            listener.stats().relayClosed(outcome.bytesFromFirst(), outcome.bytesFromSecond());
-            ConnectionLog.closed(name, partner.remoteAddress(), target, via, outcome);
+        LiveConnections live = services.connections();
+        long id = live.add(name, Addresses.text(partner.remoteAddress()), target, via, accepted, partner);
+        Relay relay = Relay.start(SocketEnd.of("partner", partner), farEnd, clock, accepted, outcome -> {
+            live.remove(id);
+            services.report().closed(listener, name, partner.remoteAddress(), target, via, outcome);
         });
+        live.attach(id, relay);
     }
 
     private void refuse(ChannelHandlerContext ctx, Refusal reason, String detail) {
@@ -143,8 +148,7 @@ public final class PartnerHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         settled = true;
-        listener.stats().countRefused(reason);
-        ConnectionLog.refused(deployment.name(), ctx.channel().remoteAddress(), reason, detail);
+        services.report().refused(listener, ctx.channel().remoteAddress(), reason, detail);
         ctx.close();
         if (far != null) {
             far.close();
@@ -165,7 +169,7 @@ public final class PartnerHandler extends ChannelInboundHandlerAdapter {
         // deployment is null when the IP filter or a limit refused the partner: channelActive never got here
         if (!settled && deployment != null) {
             settled = true;
-            ConnectionLog.abandoned(deployment.name(), ctx.channel().remoteAddress(), deployment.target().authority());
+            services.report().abandoned(listener, ctx.channel().remoteAddress(), deployment.target().authority());
             if (far != null) {
                 far.close();
             }

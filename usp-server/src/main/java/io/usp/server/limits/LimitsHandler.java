@@ -2,7 +2,7 @@ package io.usp.server.limits;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.usp.server.dispatch.ConnectionLog;
+import io.usp.server.dispatch.ConnectionReport;
 import io.usp.server.dispatch.Refusal;
 import io.usp.server.listener.LiveListener;
 import java.net.InetAddress;
@@ -17,13 +17,15 @@ public final class LimitsHandler extends ChannelInboundHandlerAdapter {
 
     private final ServerLimit server;
     private final LiveListener listener;
+    private final ConnectionReport report;
     private InetAddress partner;
     private boolean holdsListenerSlot;
     private boolean holdsServerSlot;
 
-    public LimitsHandler(ServerLimit server, LiveListener listener) {
+    public LimitsHandler(ServerLimit server, LiveListener listener, ConnectionReport report) {
         this.server = server;
         this.listener = listener;
+        this.report = report;
     }
 
     @Override
@@ -31,8 +33,7 @@ public final class LimitsHandler extends ChannelInboundHandlerAdapter {
         partner = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
         Optional<Refusal> refusal = acquire();
         if (refusal.isPresent()) {
-            listener.stats().countRefused(refusal.get());
-            ConnectionLog.refused(listener.deployment().name(), ctx.channel().remoteAddress(), refusal.get(),
+            report.refused(listener, ctx.channel().remoteAddress(), refusal.get(),
                     "over the " + refusal.get().label() + " limit");
             ctx.close();
             return;

@@ -5,7 +5,7 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.ipfilter.AbstractRemoteAddressFilter;
 import io.usp.deployments.IpFilter;
-import io.usp.server.dispatch.ConnectionLog;
+import io.usp.server.dispatch.ConnectionReport;
 import io.usp.server.dispatch.Refusal;
 import java.net.InetSocketAddress;
 
@@ -17,17 +17,18 @@ import java.net.InetSocketAddress;
 final class IpFilterHandler extends AbstractRemoteAddressFilter<InetSocketAddress> {
 
     private final LiveListener listener;
+    private final ConnectionReport report;
 
-    IpFilterHandler(LiveListener listener) {
+    IpFilterHandler(LiveListener listener, ConnectionReport report) {
         this.listener = listener;
+        this.report = report;
     }
 
     @Override
     protected boolean accept(ChannelHandlerContext ctx, InetSocketAddress partner) {
         IpFilter.Decision decision = listener.deployment().ipFilter().decide(partner.getAddress());
         if (!decision.allowed()) {
-            listener.stats().countRefused(Refusal.IP_FILTER);
-            ConnectionLog.refused(listener.deployment().name(), partner, Refusal.IP_FILTER, decision.reason());
+            report.refused(listener, partner, Refusal.IP_FILTER, decision.reason());
         }
         return decision.allowed();
     }

@@ -6,17 +6,17 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.usp.deployments.Deployment;
 import io.usp.protocol.relay.Relay;
-import io.usp.protocol.target.TargetConnector;
 import io.usp.protocol.transport.Transport;
-import io.usp.server.limits.ServerLimit;
-import io.usp.server.tunnel.TunnelRegistry;
-import java.time.Clock;
+import io.usp.server.dispatch.PartnerServices;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reconciles the live listeners against the desired deployments: binds new ones, rebinds those
  * whose listener address changed, updates the rest in place, and stops removed ones. Listeners
- * that did not change, and their connections, are left alone.
+ * that did not change, and their connections, are left alone. A listener that cannot be bound is
+ * remembered as failed (with why) and tried again at the next apply.
  */
 public final class ListenerManager {
 
@@ -32,36 +33,42 @@ public final class ListenerManager {
 
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
-    private final ServerLimit serverLimit;
-    private final TunnelRegistry tunnels;
-    private final TargetConnector connector;
-    private final Clock clock;
+    private final PartnerServices services;
     private final Map<String, LiveListener> live = new ConcurrentHashMap<>();
+    private final Map<String, ListenerBindException> failed = new ConcurrentHashMap<>();
+    private final Map<String, ListenerStats> stats = new ConcurrentHashMap<>();
+    private final List<ListenerEvents> events = new CopyOnWriteArrayList<>();
 
-    public ListenerManager(EventLoopGroup boss, EventLoopGroup workers, ServerLimit serverLimit,
-                           TunnelRegistry tunnels, TargetConnector connector, Clock clock) {
+    public ListenerManager(EventLoopGroup boss, EventLoopGroup workers, PartnerServices services) {
         this.boss = boss;
         this.workers = workers;
-        this.serverLimit = serverLimit;
-        this.tunnels = tunnels;
-        this.connector = connector;
-        this.clock = clock;
+        this.services = services;
     }
 
-    /** Applies the desired set; throws if a listener cannot be bound (the others stay applied). */
-    public synchronized void apply(List<Deployment> desired) throws InterruptedException {
+    /** Told when a listener comes up or goes down (metrics). */
+    public void addEvents(ListenerEvents listener) {
+        events.add(listener);
+    }
+
+    /**
+     * Applies the desired set, the listeners that should run; {@code whyStopped} gives, by
+     * deployment name, the reason logged for one that stops (e.g. "deployment removed"). Bind
+     * failures are kept, see {@link #failure}.
+     */
+    public synchronized void apply(List<Deployment> desired, Function<String, String> whyStopped) {
         Map<String, Deployment> wanted = desired.stream()
                 .collect(Collectors.toMap(Deployment::name, d -> d, (a, b) -> b, HashMap::new));
+        failed.keySet().retainAll(wanted.keySet());
         for (String name : List.copyOf(live.keySet())) {
             Deployment next = wanted.get(name);
             if (next == null || !next.listener().equals(live.get(name).deployment().listener())) {
-                stop(name, next == null ? "deployment removed" : "listener address changed");
+                stop(name, next == null ? whyStopped.apply(name) : "listener address changed");
             }
         }
         for (Deployment d : desired) {
             LiveListener current = live.get(d.name());
             if (current == null) {
-                bind(d);
+                tryBind(d);
             } else if (!current.deployment().equals(d)) {
                 current.update(d);
                 LOG.info("listener updated deployment={} (new connections use the new settings)", d.name());
@@ -69,8 +76,35 @@ public final class ListenerManager {
         }
     }
 
-    private void bind(Deployment d) throws InterruptedException {
-        LiveListener listener = new LiveListener(d, clock);
+    /** A deployment's counters since the server started; they outlive stops and restarts of its listener. */
+    public ListenerStats stats(String deployment) {
+        return stats.computeIfAbsent(deployment, n -> new ListenerStats());
+    }
+
+    /** Forgets the counters of deployments that no longer exist. */
+    public void retainStats(Set<String> deployments) {
+        stats.keySet().retainAll(deployments);
+    }
+
+    /** Why the deployment's listener could not be bound at the last apply, if it could not. */
+    public Optional<ListenerBindException> failure(String deployment) {
+        return Optional.ofNullable(failed.get(deployment));
+    }
+
+    private void tryBind(Deployment d) {
+        try {
+            bind(d);
+            failed.remove(d.name());
+        } catch (ListenerBindException e) {
+            ListenerBindException before = failed.put(d.name(), e);
+            if (before == null || !before.getMessage().equals(e.getMessage())) {
+                LOG.warn("listener failed {} (tried again every second)", e.getMessage());
+            }
+        }
+    }
+
+    private void bind(Deployment d) {
+        LiveListener listener = new LiveListener(d, stats(d.name()), services.clock());
         ChannelFuture bound = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(Transport.serverChannel())
@@ -78,20 +112,22 @@ public final class ListenerManager {
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, Transport.SOCKET_BUFFER)
-                .childHandler(new PartnerInitializer(listener, serverLimit, tunnels, connector, clock))
+                .childHandler(new PartnerInitializer(listener, services))
                 .bind(d.listener().bind(), d.listener().port())
-                .await();
+                .awaitUninterruptibly();
         if (!bound.isSuccess()) {
             throw new ListenerBindException(d, bound.cause());
         }
         listener.bound(bound.channel());
         live.put(d.name(), listener);
+        events.forEach(e -> e.up(listener));
         LOG.info("listener up deployment={} bind={}:{} target={} via={}", d.name(), d.listener().bind(),
                 listener.port(), d.target(), d.client().orElse("direct"));
     }
 
     private void stop(String name, String why) {
         LiveListener listener = live.remove(name);
+        events.forEach(e -> e.down(listener));
         listener.channel().close().syncUninterruptibly();
         int open = listener.partners().size();
         listener.partners().forEach(p -> p.pipeline().fireUserEventTriggered(new Relay.AbortRequest(why)));

@@ -15,14 +15,15 @@ import java.time.Clock;
  */
 public final class LiveListener {
 
-    private final ListenerStats stats = new ListenerStats();
+    private final ListenerStats stats;
     private final ChannelGroup partners = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final ListenerLimits limits;
     private volatile Deployment deployment;
     private volatile Channel channel;
 
-    LiveListener(Deployment deployment, Clock clock) {
+    LiveListener(Deployment deployment, ListenerStats stats, Clock clock) {
         this.deployment = deployment;
+        this.stats = stats;
         this.limits = new ListenerLimits(deployment.limits(), clock);
     }
 

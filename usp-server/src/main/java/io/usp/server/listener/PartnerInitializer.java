@@ -4,12 +4,9 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.usp.protocol.relay.EarlyInput;
-import io.usp.protocol.target.TargetConnector;
 import io.usp.server.dispatch.PartnerHandler;
+import io.usp.server.dispatch.PartnerServices;
 import io.usp.server.limits.LimitsHandler;
-import io.usp.server.limits.ServerLimit;
-import io.usp.server.tunnel.TunnelRegistry;
-import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,19 +17,12 @@ final class PartnerInitializer extends ChannelInitializer<SocketChannel> {
 
     private final LiveListener listener;
     private final IpFilterHandler filter;
-    private final ServerLimit serverLimit;
-    private final TunnelRegistry tunnels;
-    private final TargetConnector connector;
-    private final Clock clock;
+    private final PartnerServices services;
 
-    PartnerInitializer(LiveListener listener, ServerLimit serverLimit, TunnelRegistry tunnels,
-                       TargetConnector connector, Clock clock) {
+    PartnerInitializer(LiveListener listener, PartnerServices services) {
         this.listener = listener;
-        this.filter = new IpFilterHandler(listener);
-        this.serverLimit = serverLimit;
-        this.tunnels = tunnels;
-        this.connector = connector;
-        this.clock = clock;
+        this.filter = new IpFilterHandler(listener, services.report());
+        this.services = services;
     }
 
     @Override
@@ -40,9 +30,9 @@ final class PartnerInitializer extends ChannelInitializer<SocketChannel> {
         long idleMillis = listener.deployment().idleTimeout().toMillis();
         ch.pipeline()
                 .addLast("ip-filter", filter)
-                .addLast("limits", new LimitsHandler(serverLimit, listener))
+                .addLast("limits", new LimitsHandler(services.serverLimit(), listener, services.report()))
                 .addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
-                .addLast("dispatch", new PartnerHandler(listener, tunnels, connector, clock))
+                .addLast("dispatch", new PartnerHandler(listener, services))
                 .addLast("early-input", new EarlyInput());
     }
 }

@@ -9,6 +9,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.util.concurrent.Future;
 import io.usp.protocol.transport.Transport;
 import java.net.SocketAddress;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,18 +17,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TunnelConnection {
 
     private final String client;
+    private final X509Certificate certificate;
     private final Channel channel;
     private final Instant since;
     private final AtomicInteger streams = new AtomicInteger();
 
-    TunnelConnection(String client, Channel channel, Instant since) {
+    TunnelConnection(String client, X509Certificate certificate, Channel channel, Instant since) {
         this.client = client;
+        this.certificate = certificate;
         this.channel = channel;
         this.since = since;
     }
 
     public String client() {
         return client;
+    }
+
+    /** The client certificate it authenticated with. */
+    public X509Certificate certificate() {
+        return certificate;
     }
 
     public SocketAddress remoteAddress() {

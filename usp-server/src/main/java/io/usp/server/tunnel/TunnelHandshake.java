@@ -10,6 +10,7 @@ import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.usp.protocol.tls.TlsContexts;
 import io.usp.protocol.tunnel.TunnelCodecs;
 import io.usp.server.config.TunnelConfig;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +48,11 @@ final class TunnelHandshake extends ChannelInboundHandlerAdapter {
             return;
         }
         String client;
+        X509Certificate certificate;
         try {
             TlsContexts.requireAlpn(ssl);
             client = TlsContexts.peerName(ssl.engine().getSession());
+            certificate = (X509Certificate) ssl.engine().getSession().getPeerCertificates()[0];
         } catch (Exception e) {
             LOG.warn("tunnel from {} refused: {}", ctx.channel().remoteAddress(), e.getMessage());
             ctx.close();
@@ -58,7 +61,7 @@ final class TunnelHandshake extends ChannelInboundHandlerAdapter {
         ChannelPipeline p = ctx.pipeline();
         p.remove(this);
         TunnelCodecs.addAcceptingSide(p, config.pingInterval(), config.pingTimeout(), RefuseInboundStreams.INSTANCE);
-        registry.add(new TunnelConnection(client, ctx.channel(), clock.instant()));
+        registry.add(new TunnelConnection(client, certificate, ctx.channel(), clock.instant()));
     }
 
     @Override

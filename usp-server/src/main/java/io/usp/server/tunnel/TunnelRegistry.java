@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,18 @@ public final class TunnelRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(TunnelRegistry.class);
 
     private final Map<String, List<TunnelConnection>> byClient = new ConcurrentHashMap<>();
+    private final List<Consumer<TunnelConnection>> onUp = new CopyOnWriteArrayList<>();
+    private final List<Runnable> onChange = new CopyOnWriteArrayList<>();
+
+    /** Told of each tunnel connection that comes up. */
+    public void onUp(Consumer<TunnelConnection> listener) {
+        onUp.add(listener);
+    }
+
+    /** Told after a tunnel connection came up or went down. */
+    public void onChange(Runnable listener) {
+        onChange.add(listener);
+    }
 
     void add(TunnelConnection connection) {
         List<TunnelConnection> list = byClient.computeIfAbsent(connection.client(), c -> new CopyOnWriteArrayList<>());
@@ -26,6 +39,8 @@ public final class TunnelRegistry {
         LOG.info("tunnel up client={} from={} connections={}", connection.client(), connection.remoteAddress(),
                 list.size());
         connection.channel().closeFuture().addListener(f -> remove(connection));
+        onUp.forEach(l -> l.accept(connection));
+        onChange.forEach(Runnable::run);
     }
 
     private void remove(TunnelConnection connection) {
@@ -33,6 +48,7 @@ public final class TunnelRegistry {
         if (list != null && list.remove(connection)) {
             LOG.info("tunnel down client={} from={} connections={}", connection.client(),
                     connection.remoteAddress(), list.size());
+            onChange.forEach(Runnable::run);
         }
     }
 

@@ -51,7 +51,7 @@ class ServerConfigLoaderTest {
     /** A valid deployment to put next to a broken one. */
     static final String WEB = """
               - name: web
-                listener: { port: 8080 }
+                listener: { port: 8090 }
                 target: { host: 10.0.0.5, port: 80 }
             """;
 
@@ -155,7 +155,7 @@ class ServerConfigLoaderTest {
 
     @Test
     void duplicateName() throws IOException {
-        failure("deployments:\n" + WEB + WEB.replace("8080", "8081"))
+        failure("deployments:\n" + WEB + WEB.replace("8090", "8091"))
                 .hasMessageContaining("deployment 'web', field 'name': another deployment has the same name");
     }
 
@@ -163,24 +163,24 @@ class ServerConfigLoaderTest {
     void duplicatePortRegardlessOfBind() throws IOException {
         failure("deployments:\n" + WEB + """
                   - name: ssh-build-box
-                    listener: { bind: 127.0.0.1, port: 8080 }
+                    listener: { bind: 127.0.0.1, port: 8090 }
                     target: { host: build.internal, port: 22 }
                 """).hasMessageContaining("deployment 'ssh-build-box', field 'listener.port': "
-                + "port 8080 is already used by deployment 'web'");
+                + "port 8090 is already used by deployment 'web'");
     }
 
     @Test
     void portZeroNeverClashes() throws IOException {
         ServerConfig config = ServerConfigLoader.load(write("tunnel: { port: 0 }\ndeployments:\n"
-                + WEB.replace("8080", "0") + WEB.replace("web", "web2").replace("8080", "0")));
+                + WEB.replace("8090", "0") + WEB.replace("web", "web2").replace("8090", "0")));
         assertThat(config.deployments()).extracting(Deployment::name).containsExactly("web", "web2");
     }
 
     @Test
     void deploymentOnTheTunnelPort() throws IOException {
-        failure("tunnel: { port: 8080 }\ndeployments:\n" + WEB)
-                .hasMessageContaining("deployment 'web', field 'listener.port': port 8080 is the tunnel port");
-        failure("deployments:\n" + WEB.replace("8080", "7443"))
+        failure("tunnel: { port: 8090 }\ndeployments:\n" + WEB)
+                .hasMessageContaining("deployment 'web', field 'listener.port': port 8090 is the tunnel port");
+        failure("deployments:\n" + WEB.replace("8090", "7443"))
                 .hasMessageContaining("deployment 'web', field 'listener.port': port 7443 is the tunnel port");
     }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The listener manager follows a new desired state and leaves untouched listeners alone. */
+/** The listeners follow a change in the store and leave untouched listeners alone. */
 class ReconcileTest {
 
     @TempDir
@@ -45,7 +45,8 @@ class ReconcileTest {
                 dropped.getOutputStream().write(1);
                 assertThat(dropped.getInputStream().read()).isEqualTo(1);
 
-                world.server().listeners().apply(List.of(keep));
+                world.server().database().deployments().delete("drop", "test");
+                world.server().reconcile();
 
                 assertThat(Partner.closedByServer(dropped)).isTrue();
                 assertThat(world.server().listeners().get("drop")).isEmpty();
@@ -71,7 +72,8 @@ class ReconcileTest {
                 Deployment closed = new Deployment(open.name(), open.listener(),
                         new IpFilter(List.of(), List.of(), FilterAction.BLOCK), open.limits(), open.target(),
                         open.client(), open.idleTimeout());
-                world.server().listeners().apply(List.of(closed));
+                world.server().database().deployments().update("svc", closed, "test");
+                world.server().reconcile();
 
                 assertThat(world.port("svc")).isEqualTo(port);
                 try (Socket after = Partner.connect(port)) {

@@ -15,14 +15,19 @@ import io.usp.deployments.Target;
 import io.usp.protocol.pki.CertificateAuthority;
 import io.usp.protocol.pki.ClientCredentials;
 import io.usp.server.UspServer;
+import io.usp.server.admin.AdminWiring;
+import io.usp.server.config.AdminConfig;
 import io.usp.server.config.ServerConfig;
 import io.usp.server.config.TunnelConfig;
 import io.usp.server.listener.ListenerStats;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,7 +52,7 @@ final class World implements AutoCloseable {
         TunnelConfig tunnel = new TunnelConfig("127.0.0.1", 0, List.of("localhost", "127.0.0.1"),
                 Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(5));
         ServerConfig config = new ServerConfig(null, dir.resolve("server-data").toAbsolutePath(), tunnel,
-                maxConnections, List.of(), deployments);
+                AdminConfig.DISABLED, maxConnections, ServerConfig.DEFAULT_HISTORY_RETENTION, List.of(), deployments);
         server = UspServer.start(config, clock);
         started.add(server);
         return server;
@@ -82,6 +87,14 @@ final class World implements AutoCloseable {
     void awaitTunnels(String client, int count) {
         Await.until(() -> server.tunnels().connections(client).size() == count,
                 "client " + client + " has " + count + " tunnel connections");
+    }
+
+    /** Starts the admin server on a free loopback port; user {@code admin} gets {@code password}. */
+    AdminWiring startAdmin(String password) {
+        AdminWiring admin = AdminWiring.start(server, Map.of("USP_ADMIN_PASSWORD", password),
+                new PrintWriter(Writer.nullWriter()));
+        started.add(admin);
+        return admin;
     }
 
     int port(String deployment) {

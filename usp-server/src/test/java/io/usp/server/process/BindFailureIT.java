@@ -2,8 +2,10 @@ package io.usp.server.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -11,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A listener port that is taken makes {@code run} exit with 1 and say which deployment and address. */
+/**
+ * A listener port that is taken does not stop the server: {@code run} shows the deployment as
+ * FAILED with its address and why, and binds it as soon as the port is free.
+ */
 @Timeout(120)
 class BindFailureIT {
 
@@ -28,23 +33,41 @@ class BindFailureIT {
     }
 
     @Test
-    void takenListenerPortExitsWithOneNamingTheDeployment() throws Exception {
+    void takenListenerPortIsShownAsFailedAndBoundOnceFree() throws Exception {
+        int port;
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = taken.getLocalPort();
             Files.writeString(dir.resolve("server.yaml"), """
                     dataDir: data
                     tunnel: { bind: 127.0.0.1, port: %d }
+                    admin: { enabled: false }
                     deployments:
                       - name: web
                         listener: { bind: 127.0.0.1, port: %d }
                         target: { host: 127.0.0.1, port: 8080 }
-                    """.formatted(FreePorts.pick(), taken.getLocalPort()));
+                    """.formatted(FreePorts.pick(), port));
 
             server = JarProcess.start(JarProcess.SERVER_JAR, dir, "server", "run", "--config", "server.yaml");
 
-            assertThat(server.awaitExit()).as(server.transcript()).isEqualTo(1);
-            assertThat(server.stderr().strip()).as("one line").doesNotContain("\n")
-                    .contains("deployment 'web'", "127.0.0.1:" + taken.getLocalPort());
-            assertThat(server.stdout()).doesNotContain("is running");
+            server.awaitOutput("is running");
+            assertThat(server.stdout()).contains("deployment web", "FAILED", "deployment 'web'",
+                    "127.0.0.1:" + port);
+            assertThat(server.stdout()).as("logged, with the address")
+                    .contains("listener failed deployment 'web': cannot listen on 127.0.0.1:" + port);
+        }
+        long deadline = System.nanoTime() + JarProcess.DEADLINE.toNanos();
+        while (!accepts(port)) {
+            assertThat(System.nanoTime()).as(server.transcript()).isLessThan(deadline);
+            JarProcess.pause();
+        }
+        assertThat(server.isAlive()).isTrue();
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 }

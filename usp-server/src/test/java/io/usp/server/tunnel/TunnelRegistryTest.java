@@ -12,8 +12,8 @@ class TunnelRegistryTest {
     private final TunnelRegistry registry = new TunnelRegistry();
     private final EmbeddedChannel first = new EmbeddedChannel();
     private final EmbeddedChannel second = new EmbeddedChannel();
-    private final TunnelConnection a = new TunnelConnection("agent-a", first, Instant.EPOCH);
-    private final TunnelConnection b = new TunnelConnection("agent-a", second, Instant.EPOCH);
+    private final TunnelConnection a = new TunnelConnection("agent-a", null, first, Instant.EPOCH);
+    private final TunnelConnection b = new TunnelConnection("agent-a", null, second, Instant.EPOCH);
 
     TunnelRegistryTest() {
         registry.add(a);

@@ -1,0 +1,142 @@
+package io.usp.deployments.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The server's store: an H2 database with the schema of {@code db-migrations} (Flyway,
+ * {@code classpath:db/migration}, applied at open), reached through Jdbi. One process at a time
+ * may open a file database; the others are told who holds it.
+ */
+public final class Database implements AutoCloseable {
+
+    /** H2's code for "Database may be already in use" (org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1). */
+    private static final int DATABASE_ALREADY_OPEN = 90020;
+
+    private final JdbcConnectionPool pool;
+    private final boolean inMemory;
+    private final DeploymentStore deployments;
+    private final AdminStore admins;
+    private final AuditLog audit;
+    private final ConnectionHistory history;
+    private final ClientStore clients;
+
+    private Database(JdbcConnectionPool pool, boolean inMemory, Clock clock) {
+        this.pool = pool;
+        this.inMemory = inMemory;
+        Jdbi jdbi = Jdbi.create(pool);
+        Sql.register(jdbi);
+        this.deployments = new JdbiDeploymentStore(jdbi, clock);
+        this.admins = new JdbiAdminStore(jdbi);
+        this.audit = new JdbiAuditLog(jdbi);
+        this.history = new JdbiConnectionHistory(jdbi);
+        this.clients = new JdbiClientStore(jdbi);
+    }
+
+    /** H2 file database {@code usp} in {@code dataDir} (created when missing), migrations applied. */
+    public static Database open(Path dataDir, Clock clock) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        if (dir.toString().contains(";")) {
+            throw new IllegalArgumentException("data folder " + dir + " contains ';', which H2 cannot open");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data folder " + dir + ": " + e.getMessage(), e);
+        }
+        Path file = dir.resolve("usp.mv.db");
+        // DB_CLOSE_ON_EXIT=FALSE: the server closes it after its last write (history) at shutdown, not H2's hook
+        String url = "jdbc:h2:file:" + dir.resolve("usp") + ";DB_CLOSE_ON_EXIT=FALSE";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        try {
+            migrate(pool);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            if (alreadyOpen(e)) {
+                IllegalStateException locked = new IllegalStateException("the database " + file
+                        + " is in use by another process (H2 holds a lock on the file): stop the other usp-server"
+                        + " (or export, import) that uses the data folder " + dir
+                        + ", or give this one another data folder");
+                locked.addSuppressed(e);
+                throw locked;
+            }
+            throw new IllegalStateException("cannot open the database " + file + ": " + e.getMessage(), e);
+        }
+        return new Database(pool, false, clock);
+    }
+
+    /** A private in-memory database (tests), migrations applied; {@code name} makes it unique. */
+    public static Database inMemory(String name, Clock clock) {
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("in-memory database name '" + name
+                    + "' must be letters, digits, '.', '_' or '-'");
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
+        try {
+            migrate(pool);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+        return new Database(pool, true, clock);
+    }
+
+    private static void migrate(JdbcConnectionPool pool) {
+        Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .loggers("slf4j") // through the server's logging, like the rest; silent where there is none
+                .validateMigrationNaming(true)
+                .load()
+                .migrate();
+    }
+
+    private static boolean alreadyOpen(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException s && s.getErrorCode() == DATABASE_ALREADY_OPEN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public DeploymentStore deployments() {
+        return deployments;
+    }
+
+    public AdminStore admins() {
+        return admins;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public ConnectionHistory history() {
+        return history;
+    }
+
+    public ClientStore clients() {
+        return clients;
+    }
+
+    /** Closes every connection, which closes a file database and frees its lock; an in-memory one is dropped. */
+    @Override
+    public void close() {
+        if (inMemory) {
+            try (var c = pool.getConnection(); var s = c.createStatement()) {
+                s.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                // already shut down: nothing left to free
+            }
+        }
+        pool.dispose();
+    }
+}

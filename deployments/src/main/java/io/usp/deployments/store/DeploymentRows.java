@@ -1,0 +1,140 @@
+package io.usp.deployments.store;
+
+import io.usp.deployments.Deployment;
+import io.usp.deployments.IpFilter;
+import io.usp.deployments.Limits;
+import io.usp.deployments.Listener;
+import io.usp.deployments.NamedIpFilter;
+import io.usp.deployments.StartMode;
+import io.usp.deployments.Target;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
+
+/**
+ * Rows of table {@code deployment}. A named filter is {@code ip_filter_name} and its rules are read
+ * from {@code ip_filter} (so a deployment always carries the filter's current rules); an inline
+ * filter is the three {@code filter_*} columns; no filter ({@link IpFilter#ALLOW_ALL}) is all null.
+ */
+final class DeploymentRows {
+
+    private static final String SELECT = "SELECT d.*, f.block_rules AS nf_block, f.allow_rules AS nf_allow,"
+            + " f.default_action AS nf_action FROM deployment d LEFT JOIN ip_filter f ON f.name = d.ip_filter_name";
+
+    private static final String COLUMNS = "listener_bind = :bind, listener_port = :port, ip_filter_name = :filterName,"
+            + " filter_block_rules = :block, filter_allow_rules = :allow, filter_default_action = :action,"
+            + " max_connections = :maxConnections, max_connections_per_ip = :maxPerIp,"
+            + " new_connections_per_second_per_ip = :newPerSecond, target_host = :targetHost,"
+            + " target_port = :targetPort, client = :client, idle_timeout_ms = :idleMs, start_mode = :startMode,"
+            + " enabled = :enabled";
+
+    private DeploymentRows() {
+    }
+
+    static List<StoredDeployment> all(Handle h) {
+        return h.createQuery(SELECT + " ORDER BY d.name").map((rs, ctx) -> stored(rs)).list();
+    }
+
+    static Optional<StoredDeployment> find(Handle h, String name) {
+        return h.createQuery(SELECT + " WHERE d.name = :name").bind("name", name).map((rs, ctx) -> stored(rs)).findOne();
+    }
+
+    static void insert(Handle h, Deployment d, boolean managedByFile, Instant now) {
+        bind(h.createUpdate("INSERT INTO deployment SET name = :name, " + COLUMNS
+                + ", managed_by_file = :managed, created_at = :now, updated_at = :now"), d)
+                .bind("managed", managedByFile)
+                .bind("now", now)
+                .execute();
+    }
+
+    /** Replaces everything but the name, the mark and the creation time. */
+    static void update(Handle h, Deployment d, Instant now) {
+        bind(h.createUpdate("UPDATE deployment SET " + COLUMNS + ", updated_at = :now WHERE name = :name"), d)
+                .bind("now", now)
+                .execute();
+    }
+
+    static void setManagedByFile(Handle h, String name, boolean managedByFile) {
+        h.createUpdate("UPDATE deployment SET managed_by_file = :managed WHERE name = :name")
+                .bind("managed", managedByFile)
+                .bind("name", name)
+                .execute();
+    }
+
+    static void delete(Handle h, String name) {
+        h.createUpdate("DELETE FROM deployment WHERE name = :name").bind("name", name).execute();
+    }
+
+    /** The other deployments listening on {@code d}'s port, unless that port is 0 (any free port). */
+    static List<String> samePort(Handle h, Deployment d) {
+        if (d.listener().port() == 0) {
+            return List.of();
+        }
+        return h.createQuery("SELECT name FROM deployment WHERE listener_port = :port AND name <> :name ORDER BY name")
+                .bind("port", d.listener().port())
+                .bind("name", d.name())
+                .mapTo(String.class)
+                .list();
+    }
+
+    /** The deployments that use the named filter, sorted by name. */
+    static List<String> using(Handle h, String filter) {
+        return h.createQuery("SELECT name FROM deployment WHERE ip_filter_name = :filter ORDER BY name")
+                .bind("filter", filter)
+                .mapTo(String.class)
+                .list();
+    }
+
+    private static Update bind(Update update, Deployment d) {
+        boolean inline = d.ipFilterName().isEmpty() && !d.ipFilter().equals(IpFilter.ALLOW_ALL);
+        IpFilter f = d.ipFilter();
+        Limits limits = d.limits();
+        return update.bind("name", d.name())
+                .bind("bind", d.listener().bind())
+                .bind("port", d.listener().port())
+                .bind("filterName", d.ipFilterName().orElse(null))
+                .bind("block", inline ? Rules.write(f.block()) : null)
+                .bind("allow", inline ? Rules.write(f.allow()) : null)
+                .bind("action", inline ? Rules.action(f.defaultAction()) : null)
+                .bind("maxConnections", Sql.orNull(limits.maxConnections()))
+                .bind("maxPerIp", Sql.orNull(limits.maxConnectionsPerIp()))
+                .bind("newPerSecond", Sql.orNull(limits.newConnectionsPerSecondPerIp()))
+                .bind("targetHost", d.target().host())
+                .bind("targetPort", d.target().port())
+                .bind("client", d.client().orElse(null))
+                .bind("idleMs", d.idleTimeout().toMillis())
+                .bind("startMode", d.startMode().label())
+                .bind("enabled", d.enabled());
+    }
+
+    private static StoredDeployment stored(ResultSet rs) throws SQLException {
+        String name = rs.getString("name");
+        Limits limits = new Limits(Sql.optionalInt(rs, "max_connections"), Sql.optionalInt(rs, "max_connections_per_ip"),
+                Sql.optionalInt(rs, "new_connections_per_second_per_ip"));
+        Deployment d = new Deployment(name, new Listener(rs.getString("listener_bind"), rs.getInt("listener_port")),
+                inlineFilter(rs), limits, new Target(rs.getString("target_host"), rs.getInt("target_port")),
+                Sql.optionalString(rs, "client"), Duration.ofMillis(rs.getLong("idle_timeout_ms")), Optional.empty(),
+                StartMode.parse(rs.getString("start_mode")), rs.getBoolean("enabled"));
+        String filterName = rs.getString("ip_filter_name");
+        if (filterName != null) {
+            d = d.withFilter(new NamedIpFilter(filterName, filter(rs, "nf_block", "nf_allow", "nf_action")));
+        }
+        return new StoredDeployment(d, rs.getBoolean("managed_by_file"), Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "updated_at"));
+    }
+
+    private static IpFilter inlineFilter(ResultSet rs) throws SQLException {
+        return rs.getString("filter_default_action") == null ? IpFilter.ALLOW_ALL
+                : filter(rs, "filter_block_rules", "filter_allow_rules", "filter_default_action");
+    }
+
+    static IpFilter filter(ResultSet rs, String block, String allow, String action) throws SQLException {
+        return new IpFilter(Rules.read(rs.getString(block)), Rules.read(rs.getString(allow)),
+                Rules.action(rs.getString(action)));
+    }
+}

@@ -1,0 +1,118 @@
+package io.usp.deployments.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** {@link AdminStore} in tables {@code admin_user} and {@code api_token}. */
+final class JdbiAdminStore implements AdminStore {
+
+    private final Jdbi jdbi;
+
+    JdbiAdminStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public Optional<AdminUser> user(String username) {
+        return Sql.translate(() -> jdbi.withHandle(h -> user(h, username)));
+    }
+
+    @Override
+    public List<AdminUser> users() {
+        return Sql.translate(() -> jdbi.withHandle(h -> h.createQuery("SELECT * FROM admin_user ORDER BY username")
+                .map((rs, ctx) -> user(rs))
+                .list()));
+    }
+
+    @Override
+    public synchronized void createUser(String username, String passwordHash, Instant at) {
+        Sql.translate(() -> jdbi.useTransaction(h -> {
+            if (user(h, username).isPresent()) {
+                throw new StoreException(StoreException.Kind.CONFLICT, "username",
+                        "an admin user named '" + username + "' exists already");
+            }
+            h.createUpdate("INSERT INTO admin_user (username, password_hash, created_at) VALUES (:u, :hash, :at)")
+                    .bind("u", username)
+                    .bind("hash", passwordHash)
+                    .bind("at", at)
+                    .execute();
+        }));
+    }
+
+    @Override
+    public void setPasswordHash(String username, String passwordHash) {
+        updateUser(username, "UPDATE admin_user SET password_hash = :v WHERE username = :u", passwordHash);
+    }
+
+    @Override
+    public void recordLogin(String username, Instant at) {
+        updateUser(username, "UPDATE admin_user SET last_login_at = :v WHERE username = :u", at);
+    }
+
+    private void updateUser(String username, String sql, Object value) {
+        int rows = Sql.translate(() -> jdbi.withHandle(h -> h.createUpdate(sql)
+                .bind("u", username)
+                .bind("v", value)
+                .execute()));
+        if (rows == 0) {
+            throw StoreException.notFound("admin user '" + username + "'");
+        }
+    }
+
+    @Override
+    public void addToken(String tokenHash, String username, Instant createdAt, Instant expiresAt) {
+        Sql.translate(() -> jdbi.useTransaction(h -> {
+            if (user(h, username).isEmpty()) {
+                throw StoreException.notFound("admin user '" + username + "'");
+            }
+            h.createUpdate("INSERT INTO api_token (token_hash, username, created_at, expires_at)"
+                            + " VALUES (:hash, :u, :created, :expires)")
+                    .bind("hash", tokenHash)
+                    .bind("u", username)
+                    .bind("created", createdAt)
+                    .bind("expires", expiresAt)
+                    .execute();
+        }));
+    }
+
+    @Override
+    public Optional<String> tokenUser(String tokenHash, Instant now) {
+        return Sql.translate(() -> jdbi.withHandle(h -> h.createQuery(
+                        "SELECT username FROM api_token WHERE token_hash = :hash AND expires_at > :now")
+                .bind("hash", tokenHash)
+                .bind("now", now)
+                .mapTo(String.class)
+                .findOne()));
+    }
+
+    @Override
+    public void deleteToken(String tokenHash) {
+        Sql.translate(() -> jdbi.useHandle(h -> h.createUpdate("DELETE FROM api_token WHERE token_hash = :hash")
+                .bind("hash", tokenHash)
+                .execute()));
+    }
+
+    @Override
+    public int pruneTokens(Instant now) {
+        return Sql.translate(() -> jdbi.withHandle(h -> h.createUpdate("DELETE FROM api_token WHERE expires_at <= :now")
+                .bind("now", now)
+                .execute()));
+    }
+
+    private static Optional<AdminUser> user(Handle h, String username) {
+        return h.createQuery("SELECT * FROM admin_user WHERE username = :u")
+                .bind("u", username)
+                .map((rs, ctx) -> user(rs))
+                .findOne();
+    }
+
+    private static AdminUser user(ResultSet rs) throws SQLException {
+        return new AdminUser(rs.getString("username"), rs.getString("password_hash"), Sql.instant(rs, "created_at"),
+                Sql.optionalInstant(rs, "last_login_at"));
+    }
+}

@@ -1,0 +1,32 @@
+package io.usp.server.config;
+
+import io.usp.deployments.Ports;
+
+/**
+ * The {@code admin:} section: where the admin web UI, REST API, {@code /metrics} and
+ * {@code /health} listen.
+ *
+ * @param enabled false runs the server without the admin server (deployments then come from
+ *                server.yaml and the store only)
+ * @param bind    local address; the default keeps it on loopback
+ * @param port    TCP port; 0 picks a free one (tests)
+ * @param https   serve HTTPS with a certificate from the server's CA instead of HTTP
+ */
+public record AdminConfig(boolean enabled, String bind, int port, boolean https) {
+
+    /** Every default of the {@code admin:} section, in one place. */
+    public static final AdminConfig DEFAULTS = new AdminConfig(true, "127.0.0.1", 8080, false);
+    /** No admin server (tests of the data path). */
+    public static final AdminConfig DISABLED = new AdminConfig(false, "127.0.0.1", 0, false);
+
+    public AdminConfig {
+        if (bind == null || bind.isBlank()) {
+            throw new IllegalArgumentException("bind is required");
+        }
+        Ports.require(port, 0);
+    }
+
+    public AdminConfig withPort(int newPort) {
+        return new AdminConfig(enabled, bind, newPort, https);
+    }
+}

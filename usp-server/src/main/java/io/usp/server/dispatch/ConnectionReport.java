@@ -1,0 +1,60 @@
+package io.usp.server.dispatch;
+
+import io.usp.deployments.store.ConnectionHistory.ConnectionRecord;
+import io.usp.protocol.relay.Relay;
+import io.usp.server.listener.LiveListener;
+import io.usp.server.metrics.ServerMetrics;
+import java.net.SocketAddress;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What follows a partner connection's acceptance, refusal or end, in one place: the listener's
+ * counters, the log line, the metrics and the connection history row.
+ */
+public final class ConnectionReport {
+
+    private final ServerMetrics metrics;
+    private final Consumer<ConnectionRecord> history;
+    private final Clock clock;
+
+    public ConnectionReport(ServerMetrics metrics, Consumer<ConnectionRecord> history, Clock clock) {
+        this.metrics = metrics;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    public void accepted(LiveListener listener) {
+        listener.stats().countAccepted();
+        metrics.accepted(listener.deployment().name());
+    }
+
+    public void refused(LiveListener listener, SocketAddress partner, Refusal reason, String detail) {
+        String deployment = listener.deployment().name();
+        listener.stats().countRefused(reason);
+        metrics.refused(deployment, reason);
+        ConnectionLog.refused(deployment, partner, reason, detail);
+        history.accept(new ConnectionRecord(0, clock.instant(), deployment, Addresses.text(partner),
+                Optional.of(listener.deployment().target().authority()), Optional.empty(), reason.label(),
+                Optional.of(detail), 0, 0, 0));
+    }
+
+    public void abandoned(LiveListener listener, SocketAddress partner, String target) {
+        String deployment = listener.deployment().name();
+        ConnectionLog.abandoned(deployment, partner, target);
+        history.accept(new ConnectionRecord(0, clock.instant(), deployment, Addresses.text(partner),
+                Optional.of(target), Optional.empty(), "abandoned",
+                Optional.of("partner left before the target answered"), 0, 0, 0));
+    }
+
+    public void closed(LiveListener listener, String deployment, SocketAddress partner, String target, String via,
+                       Relay.Outcome outcome) {
+        listener.stats().relayClosed(outcome.bytesFromFirst(), outcome.bytesFromSecond());
+        metrics.relayed(deployment, outcome.bytesFromFirst(), outcome.bytesFromSecond());
+        ConnectionLog.closed(deployment, partner, target, via, outcome);
+        history.accept(new ConnectionRecord(0, clock.instant(), deployment, Addresses.text(partner),
+                Optional.of(target), Optional.of(via), "closed", Optional.of(outcome.reason()),
+                outcome.bytesFromFirst(), outcome.bytesFromSecond(), outcome.duration().toMillis()));
+    }
+}

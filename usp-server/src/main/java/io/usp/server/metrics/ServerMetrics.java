@@ -1,0 +1,98 @@
+package io.usp.server.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.usp.server.dispatch.Refusal;
+import io.usp.server.listener.ListenerEvents;
+import io.usp.server.listener.LiveListener;
+import io.usp.server.tunnel.TunnelConnection;
+import io.usp.server.tunnel.TunnelRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The server's meters, scraped at {@code /metrics} (Prometheus names in brackets):
+ * connections accepted [usp_connections_accepted_total], refused by reason
+ * [usp_connections_refused_total], open [usp_connections_open], bytes each way
+ * [usp_bytes_total{direction=from_partner|to_partner}] by deployment; tunnel connections up by
+ * client [usp_tunnel_connections]; and the time from asking a client for a stream to its answer
+ * [usp_stream_open_seconds].
+ */
+public final class ServerMetrics implements ListenerEvents {
+
+    private final MeterRegistry registry;
+    private final Timer streamOpen;
+    private final MultiGauge tunnels;
+    private final Map<String, Gauge> openGauges = new ConcurrentHashMap<>();
+
+    public ServerMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.streamOpen = Timer.builder("usp.stream.open")
+                .description("From asking a client for a stream to its answer")
+                .publishPercentileHistogram()
+                .register(registry);
+        this.tunnels = MultiGauge.builder("usp.tunnel.connections")
+                .description("Tunnel connections up, by client")
+                .register(registry);
+    }
+
+    public void accepted(String deployment) {
+        Counter.builder("usp.connections.accepted").description("Partner connections accepted by a listener")
+                .tag("deployment", deployment).register(registry).increment();
+    }
+
+    public void refused(String deployment, Refusal reason) {
+        Counter.builder("usp.connections.refused").description("Partner connections refused, by reason")
+                .tags("deployment", deployment, "reason", reason.label()).register(registry).increment();
+    }
+
+    public void relayed(String deployment, long fromPartner, long toPartner) {
+        bytes(deployment, "from_partner").increment(fromPartner);
+        bytes(deployment, "to_partner").increment(toPartner);
+    }
+
+    public void streamOpened(Duration took) {
+        streamOpen.record(took);
+    }
+
+    /** Re-reads the tunnel connections per client (called before each scrape and on changes). */
+    public void tunnelsChanged(TunnelRegistry registry) {
+        Map<String, Long> byClient = registry.all().stream()
+                .collect(Collectors.groupingBy(TunnelConnection::client, Collectors.counting()));
+        List<MultiGauge.Row<?>> rows = byClient.entrySet().stream()
+                .map(e -> MultiGauge.Row.of(Tags.of("client", e.getKey()), e.getValue()))
+                .collect(Collectors.toList());
+        tunnels.register(rows, true);
+    }
+
+    @Override
+    public void up(LiveListener listener) {
+        String name = listener.deployment().name();
+        Gauge gauge = Gauge.builder("usp.connections.open", listener, l -> l.partners().size())
+                .description("Partner connections open").tag("deployment", name).strongReference(false)
+                .register(registry);
+        openGauges.put(name, gauge);
+    }
+
+    @Override
+    public void down(LiveListener listener) {
+        Meter gauge = openGauges.remove(listener.deployment().name());
+        if (gauge != null) {
+            registry.remove(gauge);
+        }
+    }
+
+    private Counter bytes(String deployment, String direction) {
+        return Counter.builder("usp.bytes").baseUnit("bytes").description("Bytes relayed, by direction")
+                .tags("deployment", deployment, "direction", direction).register(registry);
+    }
+
+}

@@ -1,0 +1,84 @@
+package io.usp.admin;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.router.Endpoint;
+import io.javalin.router.ParsedEndpoint;
+import io.usp.admin.api.ApiRoutes;
+import io.usp.admin.auth.AccessGuard;
+import io.usp.admin.auth.ApiTokens;
+import io.usp.admin.auth.Authenticator;
+import io.usp.admin.auth.LoginRoutes;
+import io.usp.admin.auth.PasswordHasher;
+import io.usp.admin.auth.SessionStore;
+import io.usp.admin.ops.OpsRoutes;
+import io.usp.admin.tls.HttpsConnector;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admin web server: login, pages, the REST API, health and metrics. Every request passes
+ * the {@link AccessGuard} first, which denies by default.
+ */
+public final class AdminServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
+    /** Where the pages' static assets live on the class path, served at {@code /static/}. */
+    static final String ASSETS = "/public";
+
+    private final Javalin app;
+
+    private AdminServer(Javalin app) {
+        this.app = app;
+    }
+
+    /** Binds and serves until {@link #close()}; {@code pages} add the admin pages behind the login. */
+    public static AdminServer start(AdminSettings settings, AdminContext context, List<PageRoutes> pages) {
+        SessionStore sessions = new SessionStore(context.clock());
+        ApiTokens tokens = new ApiTokens(context.admins(), context.clock());
+        Authenticator authenticator = new Authenticator(context.admins(), context.audit(), context.clock(),
+                new PasswordHasher());
+        boolean https = settings.https().isPresent();
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jetty.host = settings.bind();
+            config.jetty.port = settings.port();
+            settings.https().ifPresent(files -> config.jetty.addConnector((server, http) ->
+                    HttpsConnector.create(server, http, files, settings.bind(), settings.port())));
+            // Javalin refuses a static folder that is missing; the pages ship it, tests may run without
+            if (AdminServer.class.getResource(ASSETS) != null) {
+                config.staticFiles.add(files -> {
+                    files.hostedPath = "/static";
+                    files.directory = ASSETS;
+                    files.location = Location.CLASSPATH;
+                });
+            }
+            config.routes.before(new AccessGuard(sessions, tokens));
+            OpsRoutes.register(config.routes, context);
+            new LoginRoutes(authenticator, sessions, https).register(config.routes);
+            ApiRoutes.register(config.routes, context, authenticator, tokens);
+            pages.forEach(page -> page.register(config.routes, context));
+        });
+        app.start();
+        LOG.info("admin server listening on {}://{}:{}", settings.scheme(), settings.bind(), app.port());
+        return new AdminServer(app);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Every HTTP route as registered (not the before/after handlers), so a test can walk them all. */
+    public List<Endpoint> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(e -> e.method.isHttpMethod())
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,40 @@
+package io.usp.admin.api;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.usp.admin.auth.AccessGuard;
+import io.usp.deployments.store.StoreException;
+import io.usp.deployments.yaml.ConfigException;
+
+/**
+ * Turns typed refusals into answers: JSON {@code {"error", "field"}} on API paths, a short plain
+ * page elsewhere (pages show field errors themselves; this is the fallback).
+ */
+public final class ApiErrors {
+
+    private ApiErrors() {
+    }
+
+    public static void register(RoutesConfig routes) {
+        routes.exception(ApiException.class, (e, ctx) -> answer(ctx, e.status(), e.getMessage(), e.field()));
+        routes.exception(ConfigException.class, (e, ctx) -> answer(ctx, 400, e.getMessage(), e.field()));
+        routes.exception(StoreException.class, (e, ctx) -> answer(ctx, status(e.kind()), e.getMessage(), e.field()));
+    }
+
+    static int status(StoreException.Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case INVALID -> 400;
+        };
+    }
+
+    private static void answer(Context ctx, int status, String message, String field) {
+        if (AccessGuard.isApi(ctx.path())) {
+            ApiJson.error(ctx, status, message, field);
+        } else {
+            ctx.status(status).contentType("text/plain; charset=utf-8")
+                    .result(field == null ? message : field + ": " + message);
+        }
+    }
+}

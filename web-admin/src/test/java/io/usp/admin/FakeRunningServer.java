@@ -1,0 +1,123 @@
+package io.usp.admin;
+
+import io.usp.admin.live.RunningServer;
+import io.usp.deployments.StartMode;
+import io.usp.deployments.store.DeploymentStore;
+import io.usp.deployments.store.StoredDeployment;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The server side as the admin app sees it, without listeners: states follow the store and the
+ * start/stop calls, so the API can be tested on its own. The real server is tested in usp-server.
+ */
+public final class FakeRunningServer implements RunningServer {
+
+    private final DeploymentStore store;
+    private final Set<String> started = new HashSet<>();
+    private final Set<String> stopped = new HashSet<>();
+    private final List<LiveConnection> connections = new CopyOnWriteArrayList<>();
+    private final List<ConnectedClient> clients = new CopyOnWriteArrayList<>();
+    private volatile int changes;
+
+    public FakeRunningServer(DeploymentStore store) {
+        this.store = store;
+    }
+
+    public int changes() {
+        return changes;
+    }
+
+    public void open(LiveConnection connection) {
+        connections.add(connection);
+    }
+
+    public void connect(ConnectedClient client) {
+        clients.add(client);
+    }
+
+    @Override
+    public synchronized void deploymentsChanged() {
+        changes++;
+    }
+
+    @Override
+    public synchronized List<DeploymentStatus> deployments() {
+        List<DeploymentStatus> out = new ArrayList<>();
+        store.deployments().forEach(d -> out.add(status(d)));
+        return out;
+    }
+
+    @Override
+    public synchronized Optional<DeploymentStatus> deployment(String name) {
+        return store.deployment(name).map(this::status);
+    }
+
+    @Override
+    public synchronized boolean start(String deployment, String actor) {
+        if (store.deployment(deployment).isEmpty()) {
+            return false;
+        }
+        stopped.remove(deployment);
+        started.add(deployment);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean stop(String deployment, String actor) {
+        if (store.deployment(deployment).isEmpty()) {
+            return false;
+        }
+        started.remove(deployment);
+        stopped.add(deployment);
+        return true;
+    }
+
+    @Override
+    public List<ConnectedClient> connectedClients() {
+        return List.copyOf(clients);
+    }
+
+    @Override
+    public List<LiveConnection> connections() {
+        return List.copyOf(connections);
+    }
+
+    @Override
+    public boolean closeConnection(long id, String actor) {
+        return connections.removeIf(c -> c.id() == id);
+    }
+
+    @Override
+    public Totals totals() {
+        return new Totals(clients.size(), clients.stream().mapToInt(c -> c.tunnelConnections().size()).sum(),
+                connections.size(), 7, Map.of("ip-filter", 2L), 100, 200);
+    }
+
+    private DeploymentStatus status(StoredDeployment stored) {
+        var d = stored.deployment();
+        State state;
+        if (!d.enabled()) {
+            state = State.DISABLED;
+        } else if (stopped.contains(d.name())) {
+            state = State.STOPPED;
+        } else if (d.startMode() == StartMode.AUTO || started.contains(d.name())) {
+            state = State.RUNNING;
+        } else {
+            state = State.STOPPED;
+        }
+        Optional<Integer> port = state == State.RUNNING ? Optional.of(d.listener().port()) : Optional.empty();
+        return new DeploymentStatus(d.name(), state, port, Optional.empty(), 0, 0, Map.of(), 0, 0);
+    }
+
+    public static LiveConnection connection(long id, String deployment) {
+        return new LiveConnection(id, deployment, "198.51.100.7:40000", "127.0.0.1:22", "direct",
+                Instant.parse("2026-01-01T00:00:00Z"), 1, 2);
+    }
+}

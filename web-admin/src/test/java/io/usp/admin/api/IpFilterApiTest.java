@@ -1,0 +1,88 @@
+package io.usp.admin.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.usp.admin.AdminTestServer;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Named IP filters through real HTTP, with the "test an address" endpoint. */
+class IpFilterApiTest {
+
+    private static final String PARTNERS = """
+            {"name": "partners", "block": ["198.51.100.66"], "allow": ["198.51.100.0/24"], "defaultAction": "block"}""";
+
+    private AdminTestServer admin;
+    private String token;
+
+    @BeforeEach
+    void start() {
+        admin = new AdminTestServer();
+        token = admin.token();
+        assertThat(admin.api("POST", "/api/v1/ip-filters", token, PARTNERS).statusCode()).isEqualTo(201);
+    }
+
+    @AfterEach
+    void stop() {
+        admin.close();
+    }
+
+    @Test
+    void testAnAddress() {
+        assertThat(decide("198.51.100.7")).isEqualTo("allow");
+        assertThat(decide("198.51.100.66")).isEqualTo("block");
+        assertThat(decide("203.0.113.1")).isEqualTo("block");
+        JsonNode answer = AdminTestServer.json(admin.api("POST", "/api/v1/ip-filters/partners/test", token,
+                "{\"address\": \"198.51.100.66\"}"));
+        assertThat(answer.get("reason").asText()).contains("block rule");
+    }
+
+    @Test
+    void aBadAddressIsA400() {
+        for (String bad : new String[] {"not-an-address", "198.51.100.0/24", "example.com"}) {
+            HttpResponse<String> response = admin.api("POST", "/api/v1/ip-filters/partners/test", token,
+                    "{\"address\": \"" + bad + "\"}");
+            assertThat(response.statusCode()).as(bad).isEqualTo(400);
+            assertThat(AdminTestServer.json(response).get("field").asText()).isEqualTo("address");
+        }
+    }
+
+    @Test
+    void usedByListsTheDeploymentsAndBlocksDelete() {
+        String ssh = """
+                {"name": "ssh", "listener": {"bind": "127.0.0.1", "port": 10022}, "ipFilter": "partners",
+                 "target": {"host": "127.0.0.1", "port": 22}}""";
+        assertThat(admin.api("POST", "/api/v1/deployments", token, ssh).statusCode()).isEqualTo(201);
+
+        JsonNode filter = AdminTestServer.json(admin.api("GET", "/api/v1/ip-filters/partners", token, null));
+        assertThat(filter.get("usedBy").get(0).asText()).isEqualTo("ssh");
+        assertThat(admin.api("DELETE", "/api/v1/ip-filters/partners", token, null).statusCode()).isEqualTo(409);
+
+        assertThat(admin.api("DELETE", "/api/v1/deployments/ssh", token, null).statusCode()).isEqualTo(204);
+        assertThat(admin.api("DELETE", "/api/v1/ip-filters/partners", token, null).statusCode()).isEqualTo(204);
+        assertThat(admin.api("GET", "/api/v1/ip-filters/partners", token, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void updateAndDuplicate() {
+        String allowAll = PARTNERS.replace("\"defaultAction\": \"block\"", "\"defaultAction\": \"allow\"");
+        assertThat(admin.api("PUT", "/api/v1/ip-filters/partners", token, allowAll).statusCode()).isEqualTo(200);
+        assertThat(decide("203.0.113.1")).isEqualTo("allow");
+        assertThat(admin.api("POST", "/api/v1/ip-filters", token, PARTNERS).statusCode()).isEqualTo(409);
+        HttpResponse<String> bad = admin.api("POST", "/api/v1/ip-filters", token,
+                PARTNERS.replace("partners", "other").replace("198.51.100.0/24", "198.51.100.0/33"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(AdminTestServer.json(bad).get("field").asText()).isEqualTo("allow[0]");
+        assertThat(admin.api("GET", "/api/v1/ip-filters", token, null).statusCode()).isEqualTo(200);
+    }
+
+    private String decide(String address) {
+        HttpResponse<String> response = admin.api("POST", "/api/v1/ip-filters/partners/test", token,
+                "{\"address\": \"" + address + "\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return AdminTestServer.json(response).get("action").asText();
+    }
+}
