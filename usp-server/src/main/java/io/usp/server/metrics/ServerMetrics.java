@@ -63,8 +63,8 @@ public final class ServerMetrics implements ListenerEvents {
         streamOpen.record(took);
     }
 
-    /** Re-reads the tunnel connections per client (called before each scrape and on changes). */
-    public void tunnelsChanged(TunnelRegistry registry) {
+    /** Re-reads tunnel connections per client; event loops call it at once on changes, hence synchronized. */
+    public synchronized void tunnelsChanged(TunnelRegistry registry) {
         Map<String, Long> byClient = registry.all().stream()
                 .collect(Collectors.groupingBy(TunnelConnection::client, Collectors.counting()));
         List<MultiGauge.Row<?>> rows = byClient.entrySet().stream()

@@ -1,0 +1,147 @@
+package io.usp.server.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The admin server of the built jar, the way an operator meets it: the generated first password,
+ * {@code /health}, a deployment added through the API that outlives a restart, {@code /metrics},
+ * and {@code export} / {@code import} moving every deployment to another server unchanged.
+ */
+@Timeout(180)
+class AdminThroughJarIT {
+
+    private static final Pattern PASSWORD = Pattern.compile("Created admin user 'admin' with password: (\\S+)");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dir;
+
+    private JarProcess server;
+    private EchoTarget target;
+
+    @AfterEach
+    void stopAll() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        if (target != null) {
+            target.close();
+        }
+    }
+
+    @Test
+    void apiChangesPersistAndExportImportRoundTrips() throws Exception {
+        target = EchoTarget.start();
+        int adminPort = FreePorts.pick();
+        int addedPort = FreePorts.pick();
+        Files.writeString(dir.resolve("server.yaml"), serverYaml(adminPort, true));
+
+        server = JarProcess.start(JarProcess.SERVER_JAR, dir, "server", "run", "--config", "server.yaml");
+        server.awaitOutput("is running");
+        Matcher generated = PASSWORD.matcher(server.stdout());
+        assertThat(generated.find()).as(server.transcript()).isTrue();
+        assertThat(server.stdout().lines().filter(l -> l.contains(generated.group(1))))
+                .as("the password is printed once, never logged").hasSize(1);
+        String base = "http://127.0.0.1:" + adminPort;
+
+        assertThat(get(base + "/health", null).statusCode()).isEqualTo(200);
+        String token = token(base, generated.group(1));
+        assertThat(get(base + "/api/v1/deployments/web", token).body()).contains("\"managedBy\":\"server.yaml\"");
+        HttpResponse<String> added = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/deployments"))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString("""
+                        {"name": "added", "listener": {"bind": "127.0.0.1", "port": %d},
+                         "target": {"host": "127.0.0.1", "port": %d}, "idleTimeout": "10m"}
+                        """.formatted(addedPort, target.port()))));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        try (Socket partner = new Socket(InetAddress.getLoopbackAddress(), addedPort)) {
+            partner.getOutputStream().write('x');
+            assertThat(partner.getInputStream().read()).isEqualTo('x');
+        }
+        assertThat(get(base + "/metrics", token).body()).contains("usp_connections_accepted_total{deployment=\"added\"}");
+
+        try (JarProcess export = JarProcess.start(JarProcess.SERVER_JAR, dir, "export-locked",
+                "export", "--config", "server.yaml")) {
+            assertThat(export.awaitExit()).as(export.transcript()).isEqualTo(1);
+            assertThat(export.stderr().strip()).as("one line").doesNotContain("\n").contains("in use by another process");
+        }
+        assertThat(server.terminate()).isEqualTo(143);
+
+        assertThat(run(dir, "export", "export", "--config", "server.yaml", "--out", "exported.yaml")).isZero();
+        String exported = Files.readString(dir.resolve("exported.yaml"));
+        assertThat(exported).contains("name: added", "name: web", "idleTimeout: 10m");
+
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.writeString(other.resolve("server.yaml"), "dataDir: data\nadmin: { enabled: false }\n");
+        Files.copy(dir.resolve("exported.yaml"), other.resolve("exported.yaml"));
+        assertThat(run(other, "import", "import", "--config", "server.yaml", "exported.yaml")).isZero();
+        assertThat(run(other, "export-again", "export", "--config", "server.yaml", "--out", "again.yaml")).isZero();
+        assertThat(Files.readString(other.resolve("again.yaml"))).as("round trip").isEqualTo(exported);
+
+        Files.writeString(dir.resolve("server.yaml"), serverYaml(adminPort, false));
+        server = JarProcess.start(JarProcess.SERVER_JAR, dir, "server-again", "run", "--config", "server.yaml");
+        server.awaitOutput("is running");
+        assertThat(server.stdout()).as("kept across the restart").contains("deployment added")
+                .as("gone from server.yaml, so gone").doesNotContain("deployment web ->")
+                .as("users are kept").doesNotContain("Created admin user");
+    }
+
+    private String serverYaml(int adminPort, boolean withWeb) throws Exception {
+        String web = """
+                deployments:
+                  - name: web
+                    listener: { bind: 127.0.0.1, port: %d }
+                    target: { host: 127.0.0.1, port: %d }
+                """.formatted(FreePorts.pick(), target.port());
+        return """
+                dataDir: data
+                tunnel: { bind: 127.0.0.1, port: %d }
+                admin: { bind: 127.0.0.1, port: %d }
+                """.formatted(FreePorts.pick(), adminPort) + (withWeb ? web : "");
+    }
+
+    private static int run(Path in, String name, String... args) throws Exception {
+        try (JarProcess p = JarProcess.start(JarProcess.SERVER_JAR, in, name, args)) {
+            int exit = p.awaitExit();
+            assertThat(exit).as(p.transcript()).isZero();
+            return exit;
+        }
+    }
+
+    private static String token(String base, String password) throws Exception {
+        HttpResponse<String> issued = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\": \"admin\", \"password\": \"" + password + "\"}")));
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+        Matcher m = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(issued.body());
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    private static HttpResponse<String> get(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
