@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.time.Clock;
 import org.flywaydb.core.Flyway;
@@ -69,6 +71,7 @@ public final class Database implements AutoCloseable {
             }
             throw new IllegalStateException("cannot open the database " + file + ": " + e.getMessage(), e);
         }
+        ownerOnly(file);
         return new Database(pool, false, clock);
     }
 
@@ -86,6 +89,17 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(pool, true, clock);
+    }
+
+    /** It holds password hashes and the audit log: as private as the keys next to it (H2 uses the umask). */
+    private static void ownerOnly(Path file) {
+        try {
+            if (Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make " + file + " readable by its owner only", e);
+        }
     }
 
     private static void migrate(JdbcConnectionPool pool) {

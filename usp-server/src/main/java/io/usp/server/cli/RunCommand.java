@@ -1,6 +1,7 @@
 package io.usp.server.cli;
 
 import io.usp.deployments.Deployment;
+import io.usp.deployments.cli.PrivateFiles;
 import io.usp.deployments.store.StoredDeployment;
 import io.usp.server.UspServer;
 import io.usp.server.admin.AdminWiring;
@@ -48,6 +49,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServerConfig settings = ServerConfigLoader.load(config);
+        Path data = settings.dataDir();
+        PrivateFiles.requireOwnerOnly(data.resolve("ca/ca.key"), data.resolve("server/server.key"),
+                data.resolve("usp.mv.db"));
         UspServer server = start(settings);
         PrintWriter out = spec.commandLine().getOut();
         AdminWiring admin;

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,5 +78,28 @@ class ConfigErrorIT {
                 .contains(file.toString(), entry, "field '" + field + "'");
         assertThat(server.stdout()).as("nothing started").doesNotContain("listener up", "is running");
         assertThat(dir.resolve("data")).as("no CA, no keys: rejected before anything was created").doesNotExist();
+    }
+
+    @Test
+    void aCaKeyOthersMayReadStopsTheServerWithTheFix() throws Exception {
+        Path file = dir.resolve("server.yaml");
+        Files.writeString(file, """
+                dataDir: data
+                tunnel: { bind: 127.0.0.1, port: %d }
+                admin: { enabled: false }
+                """.formatted(FreePorts.pick()));
+        try (JarProcess issue = JarProcess.start(JarProcess.SERVER_JAR, dir, "issue", "issue-client",
+                "--config", file.toString(), "--name", "a", "--out", "a")) {
+            assertThat(issue.awaitExit()).as(issue.transcript()).isZero();
+        }
+        Path key = dir.resolve("data/ca/ca.key");
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+
+        server = JarProcess.start(JarProcess.SERVER_JAR, dir, "server", "run", "--config", file.toString());
+
+        assertThat(server.awaitExit()).as(server.transcript()).isEqualTo(1);
+        assertThat(server.stderr().strip()).as("one line").doesNotContain("\n")
+                .contains(key.toString(), "rw-r--r--", "chmod 600 " + key);
+        assertThat(server.stdout()).doesNotContain("is running");
     }
 }
