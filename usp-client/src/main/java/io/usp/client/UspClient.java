@@ -1,11 +1,13 @@
 package io.usp.client;
 
 import io.netty.channel.EventLoopGroup;
-import io.netty.handler.ssl.SslContext;
 import io.usp.client.config.ClientConfig;
 import io.usp.client.dial.Dialer;
+import io.usp.client.dial.TunnelTls;
+import io.usp.client.renew.Renewer;
 import io.usp.client.target.StreamInitializer;
 import io.usp.deployments.yaml.ConfigException;
+import io.usp.protocol.pki.ClientCredentials;
 import io.usp.protocol.pki.Pem;
 import io.usp.protocol.target.TargetConnector;
 import io.usp.protocol.tls.TlsContexts;
@@ -26,6 +28,7 @@ public final class UspClient implements AutoCloseable {
     private final EventLoopGroup group;
     private final TargetConnector connector;
     private final List<Dialer> dialers = new ArrayList<>();
+    private Renewer renewer;
 
     private UspClient(ClientConfig config) {
         this.group = Transport.group(0, "usp-client");
@@ -34,14 +37,17 @@ public final class UspClient implements AutoCloseable {
 
     public static UspClient start(ClientConfig config, Clock clock) throws IOException {
         requireNameMatchesCertificate(config);
-        SslContext tls = TlsContexts.tunnelClient(config.tls().cert(), config.tls().key(), config.tls().ca());
+        requireKeyMatchesCertificate(config);
+        TunnelTls tls = TunnelTls.load(config.tls());
         UspClient client = new UspClient(config);
+        client.renewer = new Renewer(config, tls, clock);
         StreamInitializer streams = new StreamInitializer(config.name(), config.allow(), client.connector, clock);
         for (int i = 0; i < config.connections(); i++) {
             Dialer dialer = new Dialer(i, config, client.group, tls, streams, client.connector, clock);
             client.dialers.add(dialer);
             dialer.start();
         }
+        client.renewer.start();
         if (config.allow().rules().isEmpty()) {
             LOG.warn("the allow-list is empty: this client refuses every target until 'allow:' in {} lists some",
                     config.file());
@@ -64,6 +70,20 @@ public final class UspClient implements AutoCloseable {
         }
     }
 
+    static void requireKeyMatchesCertificate(ClientConfig config) throws IOException {
+        ClientCredentials files = new ClientCredentials(config.tls().cert(), config.tls().key(), config.tls().ca());
+        if (!files.keyMatchesCertificate()) {
+            throw new ConfigException(config.file(), null, "tls.key", config.tls().key()
+                    + " is not the key of the certificate " + config.tls().cert()
+                    + " (was a renewal interrupted?); enroll again with a new token");
+        }
+    }
+
+    /** Certificate renewal: checks at start and every hour; tests may ask it to check now. */
+    public Renewer renewal() {
+        return renewer;
+    }
+
     /** How many tunnel connections are up right now. */
     public int connectedTunnels() {
         return (int) dialers.stream().filter(Dialer::isUp).count();
@@ -71,6 +91,7 @@ public final class UspClient implements AutoCloseable {
 
     @Override
     public void close() {
+        renewer.close();
         dialers.forEach(Dialer::stop);
         group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         connector.close();

@@ -11,6 +11,19 @@ public final class Protocol {
     /** ALPN protocol id: protocol name and version. Bump the version on any incompatible change. */
     public static final String ALPN = "usp/1";
 
+    /**
+     * ALPN protocol id of enrollment and renewal on the tunnel port: one HTTP/1.1 request
+     * ({@link #ENROLL_PATH} or {@link #RENEW_PATH}, JSON), one answer, then the server closes. A
+     * client without a certificate may use it; see docs/enrollment.md.
+     */
+    public static final String ENROLL_ALPN = "usp-enroll/1";
+    /** {@code POST}: a one-time token and a certificate request, without a client certificate. */
+    public static final String ENROLL_PATH = "/enroll";
+    /** {@code POST}: a certificate request, authenticated by the client's current certificate. */
+    public static final String RENEW_PATH = "/renew";
+    /** Largest enrollment request the server reads (a CSR is about 500 bytes of PEM). */
+    public static final int MAX_ENROLL_REQUEST = 16 * 1024;
+
     /** Request header naming the deployment a stream belongs to (for the client's logs). */
     public static final AsciiString DEPLOYMENT_HEADER = AsciiString.cached("usp-deployment");
     /** Request header carrying the partner's address as {@code ip:port}. */

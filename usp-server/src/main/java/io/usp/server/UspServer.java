@@ -14,6 +14,9 @@ import io.usp.protocol.transport.Transport;
 import io.usp.protocol.tunnel.TunnelCodecs;
 import io.usp.server.config.ServerConfig;
 import io.usp.server.dispatch.ConnectionReport;
+import io.usp.server.enroll.ClientTokens;
+import io.usp.server.enroll.EnrollmentGate;
+import io.usp.server.enroll.Revocations;
 import io.usp.server.dispatch.LiveConnections;
 import io.usp.server.dispatch.PartnerServices;
 import io.usp.server.history.HistoryWriter;
@@ -62,9 +65,11 @@ public final class UspServer implements AutoCloseable {
     private final ListenerManager listeners;
     private final ServerLimit serverLimit;
     private final Reconciler reconciler;
+    private final EnrollmentGate enrollment;
+    private final ClientTokens clientTokens;
     private TunnelAcceptor acceptor;
 
-    private UspServer(ServerConfig config, Clock clock, Database database) {
+    private UspServer(ServerConfig config, Clock clock, Database database, CertificateAuthority ca) {
         this.config = config;
         this.clock = clock;
         this.database = database;
@@ -84,6 +89,10 @@ public final class UspServer implements AutoCloseable {
         this.reconciler = new Reconciler(database.deployments(), listeners, switches);
         tunnels.onUp(clientsSeen);
         tunnels.onChange(() -> metrics.tunnelsChanged(tunnels));
+        this.enrollment = new EnrollmentGate(database.enrollment(), database.audit(), ca,
+                Revocations.load(database.enrollment()), CertificateAuthority.DEFAULT_CLIENT_VALIDITY, clock);
+        this.clientTokens = new ClientTokens(database.enrollment(), config.tunnel().names().get(0), this::tunnelPort,
+                ca, ClientTokens.DEFAULT_LIFETIME, clock);
     }
 
     /**
@@ -99,13 +108,14 @@ public final class UspServer implements AutoCloseable {
         UspServer server;
         try {
             FileDeployments.sync(database.deployments(), config);
-            server = new UspServer(config, clock, database);
+            server = new UspServer(config, clock, database, ca);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
         try {
-            server.acceptor = TunnelAcceptor.bind(server.boss, server.workers, tls, config.tunnel(), server.tunnels, clock);
+            server.acceptor = TunnelAcceptor.bind(server.boss, server.workers, tls, config.tunnel(), server.tunnels, clock,
+                    server.enrollment);
             server.reconciler.reconcile();
             server.reconciler.start();
             server.history.start();
@@ -133,6 +143,16 @@ public final class UspServer implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** Revocations and the enrollment side of the tunnel port. */
+    public EnrollmentGate enrollment() {
+        return enrollment;
+    }
+
+    /** Makes enrollment tokens for new clients. */
+    public ClientTokens clientTokens() {
+        return clientTokens;
     }
 
     public ListenerManager listeners() {
@@ -194,6 +214,7 @@ public final class UspServer implements AutoCloseable {
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         connector.close();
+        enrollment.close();
         history.close();
         clientsSeen.close();
         database.close();

@@ -1,6 +1,7 @@
 package io.usp.admin;
 
 import io.usp.deployments.Deployment;
+import io.usp.admin.live.RunningServer.NewClient;
 import io.usp.deployments.NamedIpFilter;
 import io.usp.deployments.store.AuditLog.AuditEntry;
 import io.usp.deployments.store.StoreException;
@@ -76,6 +77,25 @@ public final class AdminActions {
             throw StoreException.notFound("open connection " + id);
         }
         audit(actor, "close", "connection", Long.toString(id));
+    }
+
+    /**
+     * Adds a client and returns its one-time enrollment token (the server audits it). A name that
+     * cannot be a client's is INVALID.
+     */
+    public NewClient addClient(String name, String actor) {
+        try {
+            return context.server().addClient(name, actor);
+        } catch (IllegalArgumentException e) {
+            throw new StoreException(StoreException.Kind.INVALID, "name", e.getMessage());
+        }
+    }
+
+    /** Revokes a client (the server audits it and closes its tunnel); NOT_FOUND when no such client is known. */
+    public void revokeClient(String name, String actor) {
+        if (!context.server().revokeClient(name, actor)) {
+            throw StoreException.notFound("client '" + name + "'");
+        }
     }
 
     private void audit(String actor, String action, String kind, String name) {

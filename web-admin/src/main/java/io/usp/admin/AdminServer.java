@@ -10,6 +10,7 @@ import io.usp.admin.auth.ApiTokens;
 import io.usp.admin.auth.Authenticator;
 import io.usp.admin.auth.LoginRoutes;
 import io.usp.admin.auth.PasswordHasher;
+import io.usp.admin.auth.SecurityHeaders;
 import io.usp.admin.auth.SessionStore;
 import io.usp.admin.ops.OpsRoutes;
 import io.usp.admin.tls.HttpsConnector;
@@ -18,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admin web server: login, pages, the REST API, health and metrics. Every request passes
- * the {@link AccessGuard} first, which denies by default.
+ * The admin web server: login, pages, the REST API, health and metrics. Every response carries
+ * the {@link SecurityHeaders}; every request passes the {@link AccessGuard}, which denies by default.
  */
 public final class AdminServer implements AutoCloseable {
 
@@ -54,6 +55,8 @@ public final class AdminServer implements AutoCloseable {
                     files.location = Location.CLASSPATH;
                 });
             }
+            // headers first: every answer carries them, the guard's redirects and 401s included
+            config.routes.before(new SecurityHeaders());
             config.routes.before(new AccessGuard(sessions, tokens));
             OpsRoutes.register(config.routes, context);
             new LoginRoutes(authenticator, sessions, https).register(config.routes);

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -24,6 +26,11 @@ public final class FakeRunningServer implements RunningServer {
     private final Set<String> stopped = new HashSet<>();
     private final List<LiveConnection> connections = new CopyOnWriteArrayList<>();
     private final List<ConnectedClient> clients = new CopyOnWriteArrayList<>();
+    private final Map<String, NewClient> added = new TreeMap<>();
+    private final Map<String, String> revokedBy = new TreeMap<>();
+    /** When every token the fake hands out expires, and when revocations happen. */
+    public static final Instant TOKEN_EXPIRES = Instant.parse("2026-03-02T10:00:00Z");
+    public static final Instant REVOKED_AT = Instant.parse("2026-03-01T11:00:00Z");
     private volatile int changes;
 
     public FakeRunningServer(DeploymentStore store) {
@@ -98,6 +105,40 @@ public final class FakeRunningServer implements RunningServer {
     public Totals totals() {
         return new Totals(clients.size(), clients.stream().mapToInt(c -> c.tunnelConnections().size()).sum(),
                 connections.size(), 7, Map.of("ip-filter", 2L), 100, 200);
+    }
+
+    /** Like the server: a name that cannot be a certificate CN is refused. */
+    @Override
+    public synchronized NewClient addClient(String name, String actor) {
+        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
+            throw new IllegalArgumentException("client name '" + name + "' is invalid");
+        }
+        NewClient client = new NewClient(name, "usp1.fake-token-for-" + name, TOKEN_EXPIRES);
+        added.put(name, client);
+        return client;
+    }
+
+    /** Known: added or connected. Revoking drops its connections and its token. */
+    @Override
+    public synchronized boolean revokeClient(String name, String actor) {
+        if (!added.containsKey(name) && !revokedBy.containsKey(name)
+                && clients.stream().noneMatch(c -> c.name().equals(name))) {
+            return false;
+        }
+        clients.removeIf(c -> c.name().equals(name));
+        added.remove(name);
+        revokedBy.put(name, actor);
+        return true;
+    }
+
+    @Override
+    public synchronized List<ClientEnrollment> enrollments() {
+        Set<String> names = new TreeSet<>(added.keySet());
+        names.addAll(revokedBy.keySet());
+        return names.stream().map(n -> new ClientEnrollment(n,
+                Optional.ofNullable(added.get(n)).map(NewClient::expiresAt),
+                Optional.ofNullable(revokedBy.get(n)).map(by -> REVOKED_AT), Optional.ofNullable(revokedBy.get(n))))
+                .toList();
     }
 
     private DeploymentStatus status(StoredDeployment stored) {

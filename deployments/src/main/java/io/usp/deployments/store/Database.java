@@ -29,6 +29,7 @@ public final class Database implements AutoCloseable {
     private final AuditLog audit;
     private final ConnectionHistory history;
     private final ClientStore clients;
+    private final EnrollmentStore enrollment;
 
     private Database(JdbcConnectionPool pool, boolean inMemory, Clock clock) {
         this.pool = pool;
@@ -40,6 +41,7 @@ public final class Database implements AutoCloseable {
         this.audit = new JdbiAuditLog(jdbi);
         this.history = new JdbiConnectionHistory(jdbi);
         this.clients = new JdbiClientStore(jdbi);
+        this.enrollment = new JdbiEnrollmentStore(jdbi);
     }
 
     /** H2 file database {@code usp} in {@code dataDir} (created when missing), migrations applied. */
@@ -139,6 +141,11 @@ public final class Database implements AutoCloseable {
 
     public ClientStore clients() {
         return clients;
+    }
+
+    /** Enrollment tokens and client revocations. */
+    public EnrollmentStore enrollment() {
+        return enrollment;
     }
 
     /** Closes every connection, which closes a file database and frees its lock; an in-memory one is dropped. */

@@ -60,7 +60,7 @@ public class ConfigException extends RuntimeException {
         if (field != null) {
             out.append("field '").append(field).append("': ");
         }
-        // one line, whatever the problem text carried
-        return out.append(String.valueOf(problem).replaceAll("\\s*\\R\\s*", " ").strip()).toString();
+        // one line, whatever the problem text, a key or a name carried (a key with a line break: found by fuzzing)
+        return out.append(String.valueOf(problem)).toString().replaceAll("\\s*\\R\\s*", " ").strip();
     }
 }

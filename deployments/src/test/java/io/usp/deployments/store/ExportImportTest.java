@@ -37,8 +37,8 @@ class ExportImportTest {
         }
         assertThat(exported.ipFilters()).extracting(NamedIpFilter::name).containsExactly("office", "partners-eu");
         assertThat(exported.deployments()).extracting(d -> d.name()).containsExactly("api", "desk", "ssh", "web");
-        assertThat(yaml).contains("ipFilter: \"partners-eu\"", "startMode: \"manual\"", "enabled: false",
-                "maxConnectionsPerIp: 10", "client: \"agent-a\"");
+        assertThat(yaml).contains("ipFilter: partners-eu", "startMode: manual", "enabled: false",
+                "maxConnectionsPerIp: 10", "client: agent-a");
 
         Path file = tmp.resolve("deployments.yaml");
         Files.writeString(file, yaml);

@@ -1,6 +1,7 @@
 package io.usp.deployments.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,5 +45,20 @@ class DeploymentsFileTest {
 
         assertThat(again).isEqualTo(read);
         assertThat(again.toYaml()).isEqualTo(read.toYaml()).doesNotStartWith("---");
+    }
+
+    @Test
+    void anErrorIsOneLineEvenWhenAKeyOrNameHoldsALineBreak() throws Exception {
+        Path key = dir.resolve("key.yaml");
+        Files.writeString(key, "deployments:\n  - name: a\n    listener: { \"p\\nort\": 1 }\n"
+                + "    target: { host: a, port: 1 }\n");
+        Path name = dir.resolve("name.yaml");
+        Files.writeString(name, "deployments:\n  - name: \"a\\nb\"\n    listener: { port: 1 }\n"
+                + "    target: { host: a, port: 1 }\n");
+
+        for (Path file : new Path[] {key, name}) {
+            assertThatThrownBy(() -> DeploymentsFile.load(file)).isInstanceOf(ConfigException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").contains(file.toString()));
+        }
     }
 }

@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
                 + "to open the connection to the internal target; the client does so only for targets its own "
                 + "allow-list permits. It accepts no inbound connections. See docs/configuration.md for "
                 + "client.yaml.%n",
-        subcommands = {RunCommand.class, HelloTargetCommand.class, HelpCommand.class},
+        subcommands = {RunCommand.class, EnrollCommand.class, HelloTargetCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
-        footer = {"  java -jar usp-client.jar run --config client.yaml",
+        footer = {"  java -jar usp-client.jar enroll --token usp1.… --dir /etc/usp-client",
+                  "  java -jar usp-client.jar run --config client.yaml",
                   "  java -jar usp-client.jar hello-target --bind 127.0.0.1 --port 10081"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure", "2:bad configuration or command line"})
@@ -45,6 +46,6 @@ public final class ClientMain implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: run or hello-target");
+        throw new ParameterException(spec.commandLine(), "Missing command: run, enroll or hello-target");
     }
 }

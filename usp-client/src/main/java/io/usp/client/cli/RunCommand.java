@@ -3,6 +3,7 @@ package io.usp.client.cli;
 import io.usp.client.UspClient;
 import io.usp.client.config.ClientConfig;
 import io.usp.client.config.ClientConfigLoader;
+import io.usp.deployments.cli.PrivateFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,6 +37,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ClientConfig settings = ClientConfigLoader.load(config);
+        PrivateFiles.requireOwnerOnly(settings.tls().key());
         UspClient client = UspClient.start(settings, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,7 @@ public final class Dialer {
     private final int slot;
     private final ClientConfig config;
     private final EventLoopGroup group;
-    private final SslContext tls;
+    private final Supplier<SslContext> tls;
     private final StreamInitializer streams;
     private final TargetConnector lookups;
     private final Clock clock;
@@ -40,8 +41,12 @@ public final class Dialer {
     private volatile Channel channel;
     private volatile boolean up;
 
-    /** {@code lookups} resolves the server's name off the event loop. */
-    public Dialer(int slot, ClientConfig config, EventLoopGroup group, SslContext tls, StreamInitializer streams,
+    /**
+     * {@code tls} is asked at every dial, so a renewed certificate is used from the next connection
+     * on; {@code lookups} resolves the server's name off the event loop.
+     */
+    public Dialer(int slot, ClientConfig config, EventLoopGroup group, Supplier<SslContext> tls,
+                  StreamInitializer streams,
                   TargetConnector lookups, Clock clock) {
         this.slot = slot;
         this.config = config;
@@ -73,7 +78,7 @@ public final class Dialer {
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Transport.TUNNEL_BUFFER)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) DIAL_TIMEOUT.toMillis())
-                .handler(new TunnelClientInitializer(config, tls, streams, this::tunnelUp));
+                .handler(new TunnelClientInitializer(config, tls.get(), streams, this::tunnelUp));
         lookups.resolve(server.host()).addListener(lookup -> {
             if (!lookup.isSuccess()) {
                 retry("cannot resolve server " + server.host() + ": " + lookup.cause().getMessage());

@@ -73,8 +73,9 @@ final class StreamRequest extends ChannelInboundHandlerAdapter {
         partner = String.valueOf(headers.get(Protocol.PARTNER_HEADER));
         Target target;
         try {
-            if (!"CONNECT".contentEquals(headers.method())) {
-                throw new IllegalArgumentException("method " + headers.method() + " is not CONNECT");
+            CharSequence method = headers.method(); // absent: a bad request like any other (found by fuzzing)
+            if (method == null || !"CONNECT".contentEquals(method)) {
+                throw new IllegalArgumentException("method " + method + " is not CONNECT");
             }
             target = Target.parseAuthority(headers.authority() == null ? null : headers.authority().toString());
         } catch (IllegalArgumentException e) {

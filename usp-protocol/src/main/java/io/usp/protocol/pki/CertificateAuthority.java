@@ -6,9 +6,12 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -31,7 +34,13 @@ import org.slf4j.LoggerFactory;
 public final class CertificateAuthority {
 
     public static final Duration CA_VALIDITY = Duration.ofDays(3650);
+    /** The server certificate's lifetime; it is reissued at a start within 30 days of expiry. */
     public static final Duration DEFAULT_VALIDITY = Duration.ofDays(365);
+    /**
+     * Client certificates are short-lived: a running client renews its own when a third of this is
+     * left (docs/enrollment.md), so a key that leaks stops working within a month even unrevoked.
+     */
+    public static final Duration DEFAULT_CLIENT_VALIDITY = Duration.ofDays(30);
     /** A client name becomes a file name and a certificate CN, so it is kept plain. */
     private static final Pattern CLIENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
     private static final Logger LOG = LoggerFactory.getLogger(CertificateAuthority.class);
@@ -95,7 +104,7 @@ public final class CertificateAuthority {
         if (reason.isPresent()) {
             SecureFiles.createPrivateDirectory(dir);
             KeyPair pair = Certificates.newKeyPair();
-            X509Certificate cert = issue(Certificates.commonName(names.get(0)), pair, DEFAULT_VALIDITY,
+            X509Certificate cert = issue(Certificates.commonName(names.get(0)), pair.getPublic(), DEFAULT_VALIDITY,
                     KeyPurposeId.id_kp_serverAuth, SubjectNames.toGeneralNames(names));
             Pem.writePrivateKey(identity.keyFile(), pair.getPrivate());
             Pem.writeCertificate(identity.certFile(), cert);
@@ -105,19 +114,15 @@ public final class CertificateAuthority {
     }
 
     public ClientCredentials issueClient(String name, Path outDir) throws IOException {
-        return issueClient(name, outDir, DEFAULT_VALIDITY);
+        return issueClient(name, outDir, DEFAULT_CLIENT_VALIDITY);
     }
 
     /** Issues {@code <outDir>/<name>.crt}, {@code <name>.key} and a copy of the CA as {@code ca.crt}. */
     public ClientCredentials issueClient(String name, Path outDir, Duration validity) throws IOException {
-        if (name == null || !CLIENT_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("client name '" + name
-                    + "' is invalid: use 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit");
-        }
+        requireClientName(name);
         SecureFiles.createPrivateDirectory(outDir);
         KeyPair pair = Certificates.newKeyPair();
-        X509Certificate cert =
-                issue(Certificates.commonName(name), pair, validity, KeyPurposeId.id_kp_clientAuth, null);
+        X509Certificate cert = issueClient(name, pair.getPublic(), validity);
         ClientCredentials credentials = new ClientCredentials(
                 outDir.resolve(name + ".crt"), outDir.resolve(name + ".key"), outDir.resolve("ca.crt"));
         Pem.writePrivateKey(credentials.keyFile(), pair.getPrivate());
@@ -125,6 +130,48 @@ public final class CertificateAuthority {
         Pem.writeCertificate(credentials.caFile(), certificate);
         LOG.info("Issued client certificate '{}' in {}, valid until {}", name, outDir, cert.getNotAfter().toInstant());
         return credentials;
+    }
+
+    /**
+     * A client certificate for {@code name} and a public key the client made itself (taken from a
+     * verified certificate request): enrollment and renewal. The private key never comes here.
+     */
+    public X509Certificate issueClient(String name, PublicKey publicKey, Duration validity) {
+        return issueClient(name, publicKey, validity, Instant.MIN);
+    }
+
+    /**
+     * The same, but {@link #issuedAt} of the result is after {@code after} (a revocation of this
+     * name): certificates carry whole seconds, so one issued in the second of a revocation would
+     * otherwise look older than it. Its notBefore is still in the past.
+     */
+    public X509Certificate issueClient(String name, PublicKey publicKey, Duration validity, Instant after) {
+        requireClientName(name);
+        Instant now = clock.instant();
+        Instant start = now.truncatedTo(ChronoUnit.SECONDS).isAfter(after) ? now
+                : after.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        return issue(Certificates.commonName(name), publicKey, start, validity, KeyPurposeId.id_kp_clientAuth, null);
+    }
+
+    /** A client name becomes a file name and a certificate CN, so it is kept plain. */
+    public static void requireClientName(String name) {
+        if (name == null || !CLIENT_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("client name '" + name
+                    + "' is invalid: use 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+    }
+
+    /**
+     * When a certificate was issued: its notBefore plus the back-dating every certificate gets.
+     * Revocation compares this with the time a client was revoked.
+     */
+    public static Instant issuedAt(X509Certificate certificate) {
+        return Certificates.issuedAt(certificate);
+    }
+
+    /** SHA-256 of the CA certificate, the pin an enrollment token carries. */
+    public String fingerprint() {
+        return Fingerprints.sha256(certificate);
     }
 
     public X509Certificate certificate() {
@@ -136,19 +183,24 @@ public final class CertificateAuthority {
         return caFile;
     }
 
-    private X509Certificate issue(X500Name subject, KeyPair pair, Duration validity, KeyPurposeId purpose,
+    private X509Certificate issue(X500Name subject, PublicKey subjectKey, Duration validity, KeyPurposeId purpose,
             GeneralNames altNames) {
+        return issue(subject, subjectKey, clock.instant(), validity, purpose, altNames);
+    }
+
+    private X509Certificate issue(X500Name subject, PublicKey subjectKey, Instant start, Duration validity,
+            KeyPurposeId purpose, GeneralNames altNames) {
         try {
             X509v3CertificateBuilder builder = Certificates.builder(
                     X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
-                    subject, pair.getPublic(), clock.instant(), validity);
+                    subject, subjectKey, start, validity);
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
             builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose));
             if (altNames != null) {
                 builder.addExtension(Extension.subjectAlternativeName, false, altNames);
             }
-            Certificates.addKeyIdentifiers(builder, pair.getPublic(), certificate);
+            Certificates.addKeyIdentifiers(builder, subjectKey, certificate);
             return Certificates.sign(builder, key);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot issue a certificate for " + subject, e);

@@ -64,6 +64,11 @@ final class Certificates {
                 subject, subjectKey);
     }
 
+    /** When {@code certificate} was issued, undoing {@link #BACKDATE}. */
+    static Instant issuedAt(X509Certificate certificate) {
+        return certificate.getNotBefore().toInstant().plus(BACKDATE);
+    }
+
     /** Adds the subject key identifier, and the authority key identifier taken from {@code issuer}. */
     static void addKeyIdentifiers(X509v3CertificateBuilder builder, PublicKey subjectKey, X509Certificate issuer)
             throws CertIOException, GeneralSecurityException {

@@ -2,6 +2,7 @@ package io.usp.protocol.pki;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,14 +48,26 @@ public final class Pem {
     }
 
     public static X509Certificate readCertificate(Path file) throws IOException {
-        Object object = readObject(file);
+        return certificate(file.toString(), readObject(file));
+    }
+
+    /** A certificate from PEM text, e.g. the body of an enrollment answer. */
+    public static X509Certificate decodeCertificate(String pem) throws IOException {
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            return certificate("PEM text", parser.readObject());
+        } catch (RuntimeException e) { // BC throws unchecked ones on malformed input
+            throw new IOException("PEM text: unreadable certificate: " + e.getMessage(), e);
+        }
+    }
+
+    private static X509Certificate certificate(String source, Object object) throws IOException {
         if (!(object instanceof X509CertificateHolder holder)) {
-            throw new IOException(file + ": expected a PEM certificate, found " + describe(object));
+            throw new IOException(source + ": expected a PEM certificate, found " + describe(object));
         }
         try {
             return new JcaX509CertificateConverter().getCertificate(holder);
         } catch (CertificateException e) {
-            throw new IOException(file + ": unreadable certificate: " + e.getMessage(), e);
+            throw new IOException(source + ": unreadable certificate: " + e.getMessage(), e);
         }
     }
 

@@ -11,9 +11,13 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import io.usp.protocol.Protocol;
+import io.usp.protocol.pki.Pem;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.Optional;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
@@ -26,8 +30,14 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 
 /**
- * TLS for the tunnel: TLS 1.3 only, mutual authentication against the server's own CA and
- * nothing else, ALPN {@link Protocol#ALPN}. BoringSSL when it loads, else the JDK.
+ * TLS for the tunnel port: TLS 1.3 only, trust in the server's own CA and nothing else, ALPN
+ * {@link Protocol#ALPN} (the tunnel) or {@link Protocol#ENROLL_ALPN} (enrollment and renewal, see
+ * {@link EnrollTls}). BoringSSL when it loads, else the JDK.
+ *
+ * <p>The server asks for a client certificate but does not require one in the handshake, because
+ * a client enrolling has none yet; a certificate that is presented must verify, and a tunnel
+ * ({@code usp/1}) without one is refused right after the handshake. The server sends its CA
+ * certificate in its chain, so an enrolling client can pin it by fingerprint.
  *
  * <p>ALPN alone cannot refuse every wrong peer: a peer that offers no ALPN at all completes the
  * handshake with no protocol, and BoringSSL cannot send a fatal alert on a mismatch (Netty only
@@ -35,8 +45,8 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
  */
 public final class TlsContexts {
 
-    private static final String TLS_13 = "TLSv1.3";
-    private static final String ENDPOINT_IDENTIFICATION = "HTTPS";
+    static final String TLS_13 = "TLSv1.3";
+    static final String ENDPOINT_IDENTIFICATION = "HTTPS";
 
     private TlsContexts() {
     }
@@ -47,12 +57,22 @@ public final class TlsContexts {
 
     static SslContext tunnelServer(Path certFile, Path keyFile, Path caFile, SslProvider provider)
             throws SSLException {
-        return SslContextBuilder.forServer(certFile.toFile(), keyFile.toFile())
-                .trustManager(caFile.toFile())
-                .clientAuth(ClientAuth.REQUIRE)
+        PrivateKey key;
+        X509Certificate leaf;
+        X509Certificate ca;
+        try {
+            key = Pem.readPrivateKey(keyFile);
+            leaf = Pem.readCertificate(certFile);
+            ca = Pem.readCertificate(caFile);
+        } catch (IOException e) {
+            throw new SSLException("cannot read the server's TLS files: " + e.getMessage(), e);
+        }
+        return SslContextBuilder.forServer(key, leaf, ca)
+                .trustManager(ca)
+                .clientAuth(ClientAuth.OPTIONAL)
                 .sslProvider(provider)
                 .protocols(TLS_13)
-                .applicationProtocolConfig(alpn(provider))
+                .applicationProtocolConfig(alpn(provider, Protocol.ALPN, Protocol.ENROLL_ALPN))
                 .build();
     }
 
@@ -68,7 +88,7 @@ public final class TlsContexts {
                 .sslProvider(provider)
                 .protocols(TLS_13)
                 .endpointIdentificationAlgorithm(ENDPOINT_IDENTIFICATION)
-                .applicationProtocolConfig(alpn(provider))
+                .applicationProtocolConfig(alpn(provider, Protocol.ALPN))
                 .build();
     }
 
@@ -87,11 +107,40 @@ public final class TlsContexts {
 
     /** Fails unless the finished handshake on {@code handler} agreed on {@link Protocol#ALPN}. */
     public static void requireAlpn(SslHandler handler) throws SSLHandshakeException {
+        requireAlpn(handler, Protocol.ALPN);
+    }
+
+    /** Fails unless the finished handshake on {@code handler} agreed on {@code protocol}. */
+    public static void requireAlpn(SslHandler handler, String protocol) throws SSLHandshakeException {
         String negotiated = handler.applicationProtocol();
-        if (!Protocol.ALPN.equals(negotiated)) {
-            throw new SSLHandshakeException("peer does not speak " + Protocol.ALPN + " (ALPN agreed on "
+        if (!protocol.equals(negotiated)) {
+            throw new SSLHandshakeException("peer does not speak " + protocol + " (ALPN agreed on "
                     + (negotiated == null ? "nothing" : "'" + negotiated + "'")
                     + "); client and server must run compatible USP versions");
+        }
+    }
+
+    /**
+     * The server side: which of the tunnel port's protocols the handshake agreed on,
+     * {@link Protocol#ALPN} or {@link Protocol#ENROLL_ALPN}; anything else fails.
+     */
+    public static String serverProtocol(SslHandler handler) throws SSLHandshakeException {
+        String negotiated = handler.applicationProtocol();
+        if (Protocol.ALPN.equals(negotiated) || Protocol.ENROLL_ALPN.equals(negotiated)) {
+            return negotiated;
+        }
+        throw new SSLHandshakeException("peer does not speak " + Protocol.ALPN + " or " + Protocol.ENROLL_ALPN
+                + " (ALPN agreed on " + (negotiated == null ? "nothing" : "'" + negotiated + "'")
+                + "); client and server must run compatible USP versions");
+    }
+
+    /** The peer's verified leaf certificate, or empty when it presented none (an enrolling client). */
+    public static Optional<X509Certificate> peerCertificate(SSLSession session) {
+        try {
+            Certificate[] chain = session.getPeerCertificates();
+            return chain.length > 0 && chain[0] instanceof X509Certificate leaf ? Optional.of(leaf) : Optional.empty();
+        } catch (SSLPeerUnverifiedException e) {
+            return Optional.empty(); // no certificate was presented: the handshake would have failed on a bad one
         }
     }
 
@@ -126,12 +175,12 @@ public final class TlsContexts {
                 && SslProvider.isAlpnSupported(SslProvider.OPENSSL) ? SslProvider.OPENSSL : SslProvider.JDK;
     }
 
-    private static ApplicationProtocolConfig alpn(SslProvider provider) {
+    static ApplicationProtocolConfig alpn(SslProvider provider, String... protocols) {
         // Netty's OpenSSL binding supports only NO_ADVERTISE/ACCEPT; the JDK can refuse a mismatch outright.
         return provider == SslProvider.JDK
                 ? new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
-                        SelectorFailureBehavior.FATAL_ALERT, SelectedListenerFailureBehavior.FATAL_ALERT, Protocol.ALPN)
+                        SelectorFailureBehavior.FATAL_ALERT, SelectedListenerFailureBehavior.FATAL_ALERT, protocols)
                 : new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
-                        SelectorFailureBehavior.NO_ADVERTISE, SelectedListenerFailureBehavior.ACCEPT, Protocol.ALPN);
+                        SelectorFailureBehavior.NO_ADVERTISE, SelectedListenerFailureBehavior.ACCEPT, protocols);
     }
 }

@@ -75,6 +75,7 @@ public final class TunnelCodecs {
         p.addLast("keepalive", new KeepAlive(pingInterval, pingTimeout));
         p.addLast("window", new ConnectionWindow(codec));
         p.addLast("streams", new Http2MultiplexHandler(inboundStreamHandler));
+        p.addLast("errors", TunnelErrors.INSTANCE);
         return codec;
     }
 }

@@ -124,7 +124,7 @@ class CertificateAuthorityTest {
         assertThat(cert.getBasicConstraints()).isEqualTo(-1);
         cert.verify(ca.certificate().getPublicKey());
         assertThat(Duration.between(cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant()))
-                .isBetween(Duration.ofDays(365), Duration.ofDays(366));
+                .isBetween(Duration.ofDays(30), Duration.ofDays(31));
         assertThat(Certificates.matches(Pem.readPrivateKey(credentials.keyFile()), cert.getPublicKey())).isTrue();
     }
 

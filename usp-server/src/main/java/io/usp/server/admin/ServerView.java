@@ -2,20 +2,26 @@ package io.usp.server.admin;
 
 import io.usp.admin.live.RunningServer;
 import io.usp.deployments.Deployment;
+import io.usp.deployments.store.EnrollmentStore;
+import io.usp.deployments.store.EnrollmentStore.Revocation;
 import io.usp.deployments.store.StoredDeployment;
 import io.usp.server.UspServer;
 import io.usp.server.dispatch.Addresses;
 import io.usp.server.dispatch.LiveConnections;
 import io.usp.server.dispatch.Refusal;
+import io.usp.server.enroll.ClientTokens;
 import io.usp.server.listener.ListenerBindException;
 import io.usp.server.listener.ListenerStats;
 import io.usp.server.listener.LiveListener;
 import io.usp.server.tunnel.TunnelConnection;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** The running server as the admin app sees it. */
@@ -113,6 +119,37 @@ public final class ServerView implements RunningServer {
                         + open.stream().mapToLong(LiveConnections.Entry::bytesFromPartner).sum(),
                 all.stream().mapToLong(ListenerStats::bytesToPartners).sum()
                         + open.stream().mapToLong(LiveConnections.Entry::bytesToPartner).sum());
+    }
+
+    @Override
+    public NewClient addClient(String name, String actor) {
+        ClientTokens.Issued issued = server.clientTokens().add(name, actor);
+        return new NewClient(issued.name(), issued.token(), issued.expiresAt());
+    }
+
+    @Override
+    public boolean revokeClient(String name, String actor) {
+        EnrollmentStore store = server.database().enrollment();
+        if (server.tunnels().connections(name).isEmpty() && !store.knows(name)) {
+            return false;
+        }
+        server.enrollment().revocations().revoke(store, name, server.clock().instant(), actor);
+        return true;
+    }
+
+    @Override
+    public List<ClientEnrollment> enrollments() {
+        EnrollmentStore store = server.database().enrollment();
+        Map<String, Instant> tokens = new TreeMap<>();
+        store.pendingTokens(server.clock().instant())
+                .forEach(t -> tokens.merge(t.client(), t.expiresAt(), (a, b) -> a.isAfter(b) ? a : b));
+        Map<String, Revocation> revoked = store.revocations().stream()
+                .collect(Collectors.toMap(Revocation::client, r -> r));
+        TreeSet<String> names = new TreeSet<>(tokens.keySet());
+        names.addAll(revoked.keySet());
+        return names.stream().map(n -> new ClientEnrollment(n, Optional.ofNullable(tokens.get(n)),
+                Optional.ofNullable(revoked.get(n)).map(Revocation::revokedAt),
+                Optional.ofNullable(revoked.get(n)).map(Revocation::revokedBy))).toList();
     }
 
     private static Map<String, Long> refused(List<ListenerStats> stats) {

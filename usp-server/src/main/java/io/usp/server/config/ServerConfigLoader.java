@@ -50,9 +50,18 @@ public final class ServerConfigLoader {
         var pingInterval = top.duration("tunnel.pingInterval", t.pingInterval(), d.pingInterval());
         var pingTimeout = top.duration("tunnel.pingTimeout", t.pingTimeout(), d.pingTimeout());
         var handshakeTimeout = top.duration("tunnel.handshakeTimeout", t.handshakeTimeout(), d.handshakeTimeout());
+        int maxHandshakes = t.maxHandshakes() == null ? d.maxHandshakes() : t.maxHandshakes();
+        int maxPerIp = t.maxHandshakesPerIp() == null ? d.maxHandshakesPerIp() : t.maxHandshakesPerIp();
+        if (maxHandshakes < 1) {
+            throw top.error("tunnel.maxHandshakes", "must be at least 1, got " + maxHandshakes);
+        }
+        if (maxPerIp < 1 || maxPerIp > maxHandshakes) {
+            throw top.error("tunnel.maxHandshakesPerIp", "must be between 1 and tunnel.maxHandshakes ("
+                    + maxHandshakes + "), got " + maxPerIp);
+        }
         // what the fields alone cannot show: pingTimeout must exceed pingInterval
-        return top.check("tunnel.pingTimeout",
-                () -> new TunnelConfig(bind, port, names, pingInterval, pingTimeout, handshakeTimeout));
+        return top.check("tunnel.pingTimeout", () -> new TunnelConfig(bind, port, names, pingInterval, pingTimeout,
+                handshakeTimeout, maxHandshakes, maxPerIp));
     }
 
     private static int maxConnections(Entry top, LimitsYaml limits) {
@@ -90,7 +99,7 @@ public final class ServerConfigLoader {
     }
 
     record TunnelYaml(String bind, Integer port, List<String> names, String pingInterval, String pingTimeout,
-                      String handshakeTimeout) {
+                      String handshakeTimeout, Integer maxHandshakes, Integer maxHandshakesPerIp) {
     }
 
     record LimitsYaml(Integer maxConnections) {

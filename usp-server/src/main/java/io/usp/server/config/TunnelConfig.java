@@ -13,9 +13,15 @@ import java.util.List;
  * @param pingInterval     send an HTTP/2 PING when a tunnel connection was idle this long
  * @param pingTimeout      a tunnel connection silent this long is dead; longer than pingInterval
  * @param handshakeTimeout a connection that has not finished TLS by then is closed
+ * @param maxHandshakes    connections still in the TLS handshake, server-wide; one more is closed at once
+ * @param maxHandshakesPerIp the same from one source address, so one host cannot take every slot
  */
 public record TunnelConfig(String bind, int port, List<String> names, Duration pingInterval,
-                           Duration pingTimeout, Duration handshakeTimeout) {
+                           Duration pingTimeout, Duration handshakeTimeout, int maxHandshakes,
+                           int maxHandshakesPerIp) {
+
+    public static final int DEFAULT_MAX_HANDSHAKES = 256;
+    public static final int DEFAULT_MAX_HANDSHAKES_PER_IP = 16;
 
     /** Every default of the {@code tunnel:} section, in one place. */
     public static final TunnelConfig DEFAULTS = new TunnelConfig("0.0.0.0", 7443, List.of("localhost", "127.0.0.1"),
@@ -37,11 +43,38 @@ public record TunnelConfig(String bind, int port, List<String> names, Duration p
             throw new IllegalArgumentException("pingTimeout (" + pingTimeout.toMillis()
                     + " ms) must be longer than pingInterval (" + pingInterval.toMillis() + " ms)");
         }
+        requireHandshakeCaps(maxHandshakes, maxHandshakesPerIp);
+    }
+
+    /** With the default handshake caps. */
+    public TunnelConfig(String bind, int port, List<String> names, Duration pingInterval, Duration pingTimeout,
+                        Duration handshakeTimeout) {
+        this(bind, port, names, pingInterval, pingTimeout, handshakeTimeout, DEFAULT_MAX_HANDSHAKES,
+                DEFAULT_MAX_HANDSHAKES_PER_IP);
     }
 
     /** The same settings on another port, e.g. 0 in tests. */
     public TunnelConfig withPort(int newPort) {
-        return new TunnelConfig(bind, newPort, names, pingInterval, pingTimeout, handshakeTimeout);
+        return new TunnelConfig(bind, newPort, names, pingInterval, pingTimeout, handshakeTimeout, maxHandshakes,
+                maxHandshakesPerIp);
+    }
+
+    /** The same settings with other handshake caps. */
+    public TunnelConfig withHandshakeCaps(int max, int perIp) {
+        return new TunnelConfig(bind, port, names, pingInterval, pingTimeout, handshakeTimeout, max, perIp);
+    }
+
+    private static void requireHandshakeCaps(int max, int perIp) {
+        if (max < 1) {
+            throw new IllegalArgumentException("maxHandshakes must be at least 1, got " + max);
+        }
+        if (perIp < 1) {
+            throw new IllegalArgumentException("maxHandshakesPerIp must be at least 1, got " + perIp);
+        }
+        if (perIp > max) {
+            throw new IllegalArgumentException("maxHandshakesPerIp must be between 1 and maxHandshakes (" + max
+                    + "), got " + perIp);
+        }
     }
 
     static void requirePositive(Duration d, String field) {

@@ -7,6 +7,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
 import io.usp.protocol.transport.Transport;
 import io.usp.server.config.TunnelConfig;
+import io.usp.server.enroll.EnrollmentGate;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 
@@ -14,24 +15,33 @@ import java.time.Clock;
 public final class TunnelAcceptor {
 
     private final Channel channel;
+    private final HandshakeLimits handshakes;
 
-    private TunnelAcceptor(Channel channel) {
+    private TunnelAcceptor(Channel channel, HandshakeLimits handshakes) {
         this.channel = channel;
+        this.handshakes = handshakes;
     }
 
     public static TunnelAcceptor bind(EventLoopGroup boss, EventLoopGroup workers, SslContext tls,
-                                      TunnelConfig config, TunnelRegistry registry, Clock clock)
+                                      TunnelConfig config, TunnelRegistry registry, Clock clock,
+                                      EnrollmentGate enrollment)
             throws InterruptedException {
+        HandshakeLimits handshakes = new HandshakeLimits(config.maxHandshakes(), config.maxHandshakesPerIp());
         Channel channel = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(Transport.serverChannel())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, Transport.TUNNEL_BUFFER)
-                .childHandler(new TunnelInitializer(tls, config, registry, clock))
+                .childHandler(new TunnelInitializer(tls, config, registry, clock, handshakes, enrollment))
                 .bind(config.bind(), config.port())
                 .sync()
                 .channel();
-        return new TunnelAcceptor(channel);
+        return new TunnelAcceptor(channel, handshakes);
+    }
+
+    /** Connections in the TLS handshake now, and those the caps refused. */
+    public HandshakeLimits handshakes() {
+        return handshakes;
     }
 
     public int port() {

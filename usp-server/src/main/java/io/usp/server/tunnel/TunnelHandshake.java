@@ -7,18 +7,23 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.usp.protocol.Protocol;
 import io.usp.protocol.tls.TlsContexts;
 import io.usp.protocol.tunnel.TunnelCodecs;
 import io.usp.server.config.TunnelConfig;
+import io.usp.server.enroll.EnrollmentGate;
+import java.nio.channels.ClosedChannelException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Waits for the TLS handshake. A client with a valid certificate that speaks {@code usp/1} gets
- * the HTTP/2 framing (as the HTTP/2 client: roles are reversed) and joins the registry; anything
- * else is logged and closed, touching no other connection.
+ * Waits for the TLS handshake, then dispatches on the agreed ALPN protocol. {@code usp/1}: a
+ * client with a valid certificate that is not revoked gets the HTTP/2 framing (as the HTTP/2
+ * client: roles are reversed) and joins the registry. {@code usp-enroll/1}: the connection becomes
+ * an enrollment exchange, with or without a client certificate. Anything else is logged and
+ * closed, touching no other connection.
  */
 final class TunnelHandshake extends ChannelInboundHandlerAdapter {
 
@@ -28,12 +33,15 @@ final class TunnelHandshake extends ChannelInboundHandlerAdapter {
     private final TunnelConfig config;
     private final TunnelRegistry registry;
     private final Clock clock;
+    private final EnrollmentGate gate;
+    private boolean failureLogged;
 
-    TunnelHandshake(SslHandler ssl, TunnelConfig config, TunnelRegistry registry, Clock clock) {
+    TunnelHandshake(SslHandler ssl, TunnelConfig config, TunnelRegistry registry, Clock clock, EnrollmentGate gate) {
         this.ssl = ssl;
         this.config = config;
         this.registry = registry;
         this.clock = clock;
+        this.gate = gate;
     }
 
     @Override
@@ -44,17 +52,31 @@ final class TunnelHandshake extends ChannelInboundHandlerAdapter {
         }
         if (!done.isSuccess()) {
             LOG.warn("tunnel handshake from {} failed: {}", ctx.channel().remoteAddress(), describe(done.cause()));
+            failureLogged = true; // the same failure also reaches exceptionCaught: one line is enough
             ctx.close();
             return;
         }
         String client;
         X509Certificate certificate;
         try {
-            TlsContexts.requireAlpn(ssl);
+            String protocol = TlsContexts.serverProtocol(ssl);
+            if (Protocol.ENROLL_ALPN.equals(protocol)) {
+                enroll(ctx);
+                return;
+            }
+            // usp/1 still needs a verified certificate: the handshake only asked for one (enrolling clients have none)
             client = TlsContexts.peerName(ssl.engine().getSession());
             certificate = (X509Certificate) ssl.engine().getSession().getPeerCertificates()[0];
         } catch (Exception e) {
-            LOG.warn("tunnel from {} refused: {}", ctx.channel().remoteAddress(), e.getMessage());
+            // "failed", as for a handshake TLS itself refused: to the operator both are a failed tunnel handshake
+            LOG.warn("tunnel handshake from {} failed: {}", ctx.channel().remoteAddress(), e.getMessage());
+            ctx.close();
+            return;
+        }
+        gate.revocations().watch(client, ctx.channel()); // before the check: a racing revocation closes it
+        if (gate.revocations().refuses(client, certificate)) {
+            LOG.warn("tunnel handshake from {} failed: client '{}' is revoked (certificate serial {})",
+                    ctx.channel().remoteAddress(), client, certificate.getSerialNumber().toString(16));
             ctx.close();
             return;
         }
@@ -64,13 +86,24 @@ final class TunnelHandshake extends ChannelInboundHandlerAdapter {
         registry.add(new TunnelConnection(client, certificate, ctx.channel(), clock.instant()));
     }
 
+    private void enroll(ChannelHandlerContext ctx) {
+        ctx.pipeline().remove(this);
+        gate.serve(ctx.channel(), TlsContexts.peerCertificate(ssl.engine().getSession()));
+    }
+
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.warn("tunnel connection from {} failed: {}", ctx.channel().remoteAddress(), describe(cause));
+        if (!failureLogged) {
+            LOG.warn("tunnel connection from {} failed: {}", ctx.channel().remoteAddress(), describe(cause));
+            failureLogged = true;
+        }
         ctx.close();
     }
 
     private static String describe(Throwable cause) {
+        if (cause instanceof ClosedChannelException) {
+            return "closed before the handshake finished";
+        }
         Throwable root = cause;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

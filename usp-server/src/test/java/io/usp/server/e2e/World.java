@@ -49,8 +49,17 @@ final class World implements AutoCloseable {
     }
 
     UspServer startServer(List<Deployment> deployments, Clock clock, int maxConnections) throws Exception {
-        TunnelConfig tunnel = new TunnelConfig("127.0.0.1", 0, List.of("localhost", "127.0.0.1"),
+        return startServer(deployments, clock, maxConnections, tunnelConfig());
+    }
+
+    /** The tunnel settings of every test server: loopback, a free port, quick keepalive. */
+    static TunnelConfig tunnelConfig() {
+        return new TunnelConfig("127.0.0.1", 0, List.of("localhost", "127.0.0.1"),
                 Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(5));
+    }
+
+    UspServer startServer(List<Deployment> deployments, Clock clock, int maxConnections, TunnelConfig tunnel)
+            throws Exception {
         ServerConfig config = new ServerConfig(null, dir.resolve("server-data").toAbsolutePath(), tunnel,
                 AdminConfig.DISABLED, maxConnections, ServerConfig.DEFAULT_HISTORY_RETENTION, List.of(), deployments);
         server = UspServer.start(config, clock);

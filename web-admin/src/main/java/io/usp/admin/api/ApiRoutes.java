@@ -17,6 +17,7 @@ public final class ApiRoutes {
         new DeploymentRoutes(context).register(routes);
         new IpFilterRoutes(context).register(routes);
         new LiveRoutes(context).register(routes);
+        new ClientRoutes(context).register(routes);
         new LogRoutes(context).register(routes);
         new ExportRoutes(context).register(routes);
         ApiErrors.register(routes);

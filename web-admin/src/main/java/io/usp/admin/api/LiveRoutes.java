@@ -6,6 +6,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.usp.admin.AdminContext;
 import io.usp.admin.auth.AccessGuard;
+import io.usp.admin.live.RunningServer.ClientEnrollment;
 import io.usp.admin.live.RunningServer.ConnectedClient;
 import io.usp.deployments.store.ClientStore.ClientRecord;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class LiveRoutes {
         routes.get("/api/v1/status", ctx -> ApiJson.send(ctx, 200, StatusJson.totals(context.server().totals())));
     }
 
-    /** Every client seen, joined with the ones connected now (sorted by name). */
+    /** Every client seen, added or revoked, joined with the ones connected now (sorted by name). */
     private void clients(Context ctx) {
         Map<String, ConnectedClient> connected = context.server().connectedClients().stream()
                 .collect(Collectors.toMap(ConnectedClient::name, Function.identity()));
@@ -50,6 +51,12 @@ final class LiveRoutes {
         }
         // a client that connected a moment ago may not be in the store yet
         connected.keySet().forEach(name -> byName.computeIfAbsent(name, n -> ApiJson.object().put("name", n)));
+        for (ClientEnrollment e : context.server().enrollments()) {
+            ObjectNode out = byName.computeIfAbsent(e.name(), n -> ApiJson.object().put("name", n));
+            e.tokenExpiresAt().ifPresent(at -> out.put("enrollmentTokenExpiresAt", at.toString()));
+            e.revokedAt().ifPresent(at -> out.put("revokedAt", at.toString()));
+            e.revokedBy().ifPresent(by -> out.put("revokedBy", by));
+        }
         ArrayNode out = ApiJson.MAPPER.createArrayNode();
         byName.forEach((name, node) -> {
             ConnectedClient live = connected.get(name);

@@ -36,7 +36,11 @@ public final class LoginRoutes {
         try {
             user = authenticator.authenticate(ctx.formParam("username"), ctx.formParam("password"), ctx.ip(), "login");
         } catch (LoginRefused refused) {
-            form(ctx, refused.reason() == LoginRefused.Reason.THROTTLED ? 429 : 401, refused.getMessage());
+            boolean locked = refused.reason() == LoginRefused.Reason.THROTTLED;
+            if (locked) {
+                ctx.header("Retry-After", Long.toString(Math.max(1, refused.retryAfter().toSeconds())));
+            }
+            form(ctx, locked ? 429 : 401, refused.getMessage());
             return;
         }
         // a fresh id at every login, so an id planted before login is worth nothing
@@ -61,7 +65,6 @@ public final class LoginRoutes {
         String token = RandomTokens.wellFormed(current) ? current : RandomTokens.next();
         cookies.set(ctx, SessionCookies.LOGIN_CSRF, token);
         String next = ctx.formParam("next") != null ? ctx.formParam("next") : ctx.queryParam("next");
-        ctx.header("Cache-Control", "no-store");
         ctx.status(status).html(LoginPage.render(token, localPath(next), message));
     }
 

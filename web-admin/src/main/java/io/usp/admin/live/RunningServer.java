@@ -38,6 +38,24 @@ public interface RunningServer {
     /** Server-wide counters since start. */
     Totals totals();
 
+    /**
+     * Adds a client: a one-time enrollment token for {@code name}, audited with {@code actor}. The
+     * token's text is shown to the admin once and never stored. A client revoked before may be
+     * added again: it enrolls afresh, and its old certificates stay refused. An invalid name is
+     * an {@link IllegalArgumentException}.
+     */
+    NewClient addClient(String name, String actor);
+
+    /**
+     * Revokes a client, audited with {@code actor}: its tunnel connections close at once, its
+     * certificates and unused tokens are refused from now on (also after a restart). False when
+     * no client of that name was ever added, seen or revoked.
+     */
+    boolean revokeClient(String name, String actor);
+
+    /** Clients with an unused enrollment token or a revocation, sorted by name. */
+    List<ClientEnrollment> enrollments();
+
     enum State {
         /** Listening. */
         RUNNING,
@@ -69,6 +87,24 @@ public interface RunningServer {
     /** @param via the client's name, or {@code direct} */
     record LiveConnection(long id, String deployment, String partner, String target, String via, Instant openedAt,
                           long bytesFromPartner, long bytesToPartner) {
+    }
+
+    /** A new client's enrollment token (the text: {@code usp1.…}) and when it expires. */
+    record NewClient(String name, String token, Instant expiresAt) {
+
+        /** Never prints the token. */
+        @Override
+        public String toString() {
+            return "NewClient[name=" + name + ", token=MASKED, expiresAt=" + expiresAt + "]";
+        }
+    }
+
+    /**
+     * @param tokenExpiresAt when the newest unused token for this client expires, if there is one
+     * @param revokedAt      when the client was last revoked, if ever
+     */
+    record ClientEnrollment(String name, Optional<Instant> tokenExpiresAt, Optional<Instant> revokedAt,
+                            Optional<String> revokedBy) {
     }
 
     record Totals(int clientsConnected, int tunnelConnections, int openConnections, long accepted,

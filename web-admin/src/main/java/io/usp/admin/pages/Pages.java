@@ -38,7 +38,9 @@ import java.util.Optional;
  *     {@code edit-filter-NAME}, {@code delete-filter-NAME}, test box input {@code test-address-NAME}
  *     (name {@code address}), button {@code test-NAME}, answer {@code test-result-NAME} (class allow or block)
  *     or {@code error-test-NAME}</li>
- * <li>clients: row {@code client-NAME}, cell {@code connected-NAME}</li>
+ * <li>clients: row {@code client-NAME}, cells {@code connected-NAME}, {@code enrollment-NAME}, button
+ *     {@code revoke-NAME}; add form {@code add-client-form} with input {@code name}, button {@code add-client},
+ *     error {@code error-name}; after adding: {@code new-client}, {@code enrollment-token}, {@code token-expires}</li>
  * <li>connections: row {@code connection-ID}, button {@code close-ID}</li>
  * <li>history: select {@code history-deployment} (name {@code deployment}), button {@code show-history},
  *     row {@code history-ID}</li>
@@ -53,8 +55,7 @@ public final class Pages implements PageRoutes {
         routes.get("/dashboard", ctx -> ctx.html(DashboardPage.render(AdminSession.of(ctx), context)));
         new DeploymentPages(context).register(routes);
         new IpFilterPages(context).register(routes);
-        routes.get("/clients", ctx -> ctx.html(ClientsPage.render(AdminSession.of(ctx), context.clients().clients(),
-                context.server().connectedClients(), context.clock().instant())));
+        new ClientPages(context).register(routes);
         routes.get("/connections", ctx -> ctx.html(ConnectionsPage.render(AdminSession.of(ctx),
                 context.server().connections(), context.clock().instant())));
         routes.post("/connections/{id}/close", ctx -> {

@@ -152,7 +152,7 @@ class SessionTest {
         assertThat(throttled.statusCode()).isEqualTo(429);
         assertThat(throttled.body()).contains("too many failed logins");
 
-        admin.clock.advance(LoginThrottle.WINDOW);
+        admin.clock.advance(LoginThrottle.LOCKOUT);
         assertThat(admin.postLogin(admin.loginForm(), "admin", AdminTestServer.PASSWORD, "/").statusCode()).isEqualTo(302);
     }
 }

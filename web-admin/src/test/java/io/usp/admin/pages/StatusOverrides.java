@@ -71,4 +71,19 @@ final class StatusOverrides implements RunningServer {
     public Totals totals() {
         return fake.totals();
     }
+
+    @Override
+    public NewClient addClient(String name, String actor) {
+        return fake.addClient(name, actor);
+    }
+
+    @Override
+    public boolean revokeClient(String name, String actor) {
+        return fake.revokeClient(name, actor);
+    }
+
+    @Override
+    public List<ClientEnrollment> enrollments() {
+        return fake.enrollments();
+    }
 }

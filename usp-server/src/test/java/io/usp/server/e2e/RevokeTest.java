@@ -1,0 +1,88 @@
+package io.usp.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.usp.client.config.ClientConfig;
+import io.usp.client.config.ClientConfigLoader;
+import io.usp.protocol.pki.ClientCredentials;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Revoking a client closes its tunnel at once (open streams included), refuses its reconnects
+ * and its unused tokens, and holds after a restart; adding it again enrolls it afresh.
+ */
+class RevokeTest {
+
+    @TempDir
+    Path dir;
+    Targets targets = new Targets();
+    ExecutorService pool = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void tearDown() throws Exception {
+        pool.shutdownNow();
+        targets.close();
+    }
+
+    @Test
+    void revokingClosesTheTunnelAndRefusesItsCertificatesAndTokensAlsoAfterARestart() throws Exception {
+        int echo = targets.start(Targets::echo);
+        ClientCredentials old;
+        ClientConfig oldConfig;
+        try (World world = new World(dir);
+                LogLines handshakes = new LogLines("io.usp.server.tunnel.TunnelHandshake")) {
+            world.startServer(List.of(World.tunnelled("echo", "agent-r", echo)));
+            AdminApi api = new AdminApi(world.startAdmin(EnrollTest.PASSWORD).url(), "admin", EnrollTest.PASSWORD);
+            old = world.credentials("agent-r");
+            oldConfig = world.config("agent-r", old, World.allowLoopback());
+            world.startClient(oldConfig);
+            world.awaitTunnels("agent-r", 2);
+            String unused = EnrollTest.addClient(api, "agent-r");
+
+            try (Socket partner = Partner.connect(world.port("echo"))) {
+                assertThat(Partner.roundTrip(partner, new byte[] {7})).containsExactly(7);
+                api.expect(204, "POST", "/api/v1/clients/agent-r/revoke", null);
+
+                world.awaitTunnels("agent-r", 0);
+                assertThat(Partner.closedByServer(partner)).as("the open stream ended with its tunnel").isTrue();
+            }
+            Await.until(() -> handshakes.any("agent-r", "is revoked"), "a reconnect with the old certificate is refused");
+            assertThat(world.server().tunnels().connections("agent-r")).isEmpty();
+            EnrollTest.Run refused = EnrollTest.enroll(unused, dir.resolve("with-unused-token"));
+            assertThat(refused.err()).contains("token-revoked");
+            api.expect(404, "POST", "/api/v1/clients/nobody/revoke", null);
+            String audit = api.expect(200, "GET", "/api/v1/audit?limit=10", null).toString();
+            assertThat(audit).contains("\"action\":\"revoke\"", "\"actor\":\"admin\"");
+            var listed = api.expect(200, "GET", "/api/v1/clients", null).get(0);
+            assertThat(listed.get("revokedBy").asText()).isEqualTo("admin");
+        }
+
+        try (World restarted = new World(dir);
+                LogLines handshakes = new LogLines("io.usp.server.tunnel.TunnelHandshake")) {
+            restarted.startServer(List.of(World.tunnelled("echo", "agent-r", echo)));
+            AdminApi api = new AdminApi(restarted.startAdmin(EnrollTest.PASSWORD).url(), "admin",
+                    EnrollTest.PASSWORD);
+            restarted.startClient(restarted.config("agent-r", old, World.allowLoopback()));
+            Await.until(() -> handshakes.any("agent-r", "is revoked"), "still refused after a restart");
+            assertThat(restarted.server().tunnels().connections("agent-r")).isEmpty();
+
+            // added again: a new token enrolls a new certificate, which works; the old one stays refused
+            Path again = dir.resolve("re-enrolled");
+            EnrollTest.Run enrolled = EnrollTest.enroll(EnrollTest.addClient(api, "agent-r"), again);
+            assertThat(enrolled.exitCode()).as(enrolled.err()).isZero();
+            EnrollTest.allowLoopback(again.resolve("client.yaml"));
+            restarted.startClient(ClientConfigLoader.load(again.resolve("client.yaml")));
+            restarted.awaitTunnels("agent-r", 2);
+            try (Socket partner = Partner.connect(restarted.port("echo"))) {
+                assertThat(Partner.roundTrip(partner, new byte[] {9})).containsExactly(9);
+            }
+        }
+    }
+}
