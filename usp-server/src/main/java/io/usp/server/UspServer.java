@@ -114,8 +114,9 @@ public final class UspServer implements AutoCloseable {
             throw e;
         }
         try {
-            server.acceptor = TunnelAcceptor.bind(server.boss, server.workers, tls, config.tunnel(), server.tunnels, clock,
-                    server.enrollment);
+            server.acceptor = TunnelAcceptor.bind(server.boss, server.workers, tls, config.tunnel(), server.tunnels,
+                    clock, server.enrollment);
+            server.metrics.handshakes(server.acceptor.handshakes());
             server.reconciler.reconcile();
             server.reconciler.start();
             server.history.start();

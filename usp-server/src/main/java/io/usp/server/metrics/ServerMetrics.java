@@ -1,6 +1,7 @@
 package io.usp.server.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,6 +11,7 @@ import io.micrometer.core.instrument.Timer;
 import io.usp.server.dispatch.Refusal;
 import io.usp.server.listener.ListenerEvents;
 import io.usp.server.listener.LiveListener;
+import io.usp.server.tunnel.HandshakeLimits;
 import io.usp.server.tunnel.TunnelConnection;
 import io.usp.server.tunnel.TunnelRegistry;
 import java.time.Duration;
@@ -23,8 +25,9 @@ import java.util.stream.Collectors;
  * connections accepted [usp_connections_accepted_total], refused by reason
  * [usp_connections_refused_total], open [usp_connections_open], bytes each way
  * [usp_bytes_total{direction=from_partner|to_partner}] by deployment; tunnel connections up by
- * client [usp_tunnel_connections]; and the time from asking a client for a stream to its answer
- * [usp_stream_open_seconds].
+ * client [usp_tunnel_connections]; tunnel-port handshakes in progress [usp_tunnel_handshakes] and
+ * refused by cap [usp_tunnel_handshakes_refused_total]; and the time from asking a client for a
+ * stream to its answer [usp_stream_open_seconds].
  */
 public final class ServerMetrics implements ListenerEvents {
 
@@ -71,6 +74,17 @@ public final class ServerMetrics implements ListenerEvents {
                 .map(e -> MultiGauge.Row.of(Tags.of("client", e.getKey()), e.getValue()))
                 .collect(Collectors.toList());
         tunnels.register(rows, true);
+    }
+
+    /** Tunnel-port handshakes in progress and refused by cap, read from {@code limits} at each scrape. */
+    public void handshakes(HandshakeLimits limits) {
+        Gauge.builder("usp.tunnel.handshakes", limits, HandshakeLimits::inProgress)
+                .description("TLS handshakes in progress on the tunnel port").register(registry);
+        for (HandshakeLimits.Cap cap : HandshakeLimits.Cap.values()) {
+            FunctionCounter.builder("usp.tunnel.handshakes.refused", limits, l -> l.refused(cap))
+                    .description("Tunnel connections closed because too many handshakes were in progress")
+                    .tag("cap", cap.setting()).register(registry);
+        }
     }
 
     @Override

@@ -156,6 +156,8 @@ class TunnelRefusalTest {
         Await.until(() -> closed(fromOneHost) == 3, "the 3 connections over the cap are closed");
         assertThat(capLog.lines()).filteredOn(l -> l.contains("/127.0.0.2:") && l.contains("maxHandshakesPerIp"))
                 .hasSize(3);
+        assertThat(world.server().metricsRegistry().scrape())
+                .contains("usp_tunnel_handshakes_refused_total{cap=\"maxHandshakesPerIp\"} 3.0");
 
         world.startClient("agent-b", World.allowLoopback()); // dials from 127.0.0.1
         world.awaitTunnels("agent-b", 2);
