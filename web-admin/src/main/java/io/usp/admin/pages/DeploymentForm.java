@@ -74,14 +74,7 @@ final class DeploymentForm {
 
     /** What was submitted, as typed. */
     static FormFields submitted(Context ctx) {
-        Map<String, String> v = new HashMap<>();
-        for (String input : INPUTS) {
-            String value = ctx.formParam(input);
-            if (value != null) {
-                v.put(input, value);
-            }
-        }
-        return new FormFields(v);
+        return FormFields.submitted(ctx, INPUTS);
     }
 
     /** The deployment the form describes, or empty with the errors added to {@code form}. */

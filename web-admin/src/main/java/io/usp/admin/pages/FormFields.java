@@ -1,6 +1,8 @@
 package io.usp.admin.pages;
 
+import io.javalin.http.Context;
 import io.usp.admin.Html;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,18 @@ final class FormFields {
 
     private final Map<String, String> values;
     private final Map<String, String> errors = new LinkedHashMap<>();
+
+    /** The {@code inputs} a form posted, as typed; absent ones are left out. */
+    static FormFields submitted(Context ctx, List<String> inputs) {
+        Map<String, String> values = new HashMap<>();
+        for (String input : inputs) {
+            String value = ctx.formParam(input);
+            if (value != null) {
+                values.put(input, value);
+            }
+        }
+        return new FormFields(values);
+    }
 
     FormFields(Map<String, String> values) {
         this.values = Map.copyOf(values);

@@ -8,7 +8,6 @@ import io.usp.deployments.store.StoreException;
 import io.usp.deployments.yaml.ConfigException;
 import io.usp.deployments.yaml.IpFilterEntry;
 import io.usp.deployments.yaml.StrictYaml;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,14 +33,7 @@ final class IpFilterForm {
     }
 
     static FormFields submitted(Context ctx) {
-        Map<String, String> v = new HashMap<>();
-        for (String input : INPUTS) {
-            String value = ctx.formParam(input);
-            if (value != null) {
-                v.put(input, value);
-            }
-        }
-        return new FormFields(v);
+        return FormFields.submitted(ctx, INPUTS);
     }
 
     /** The filter the form describes, or empty with the errors added to {@code form}. */
