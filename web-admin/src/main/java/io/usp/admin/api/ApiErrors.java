@@ -2,6 +2,7 @@ package io.usp.admin.api;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.router.EndpointNotFound;
 import io.usp.admin.auth.AccessGuard;
 import io.usp.deployments.store.StoreException;
 import io.usp.deployments.yaml.ConfigException;
@@ -19,6 +20,9 @@ public final class ApiErrors {
         routes.exception(ApiException.class, (e, ctx) -> answer(ctx, e.status(), e.getMessage(), e.field()));
         routes.exception(ConfigException.class, (e, ctx) -> answer(ctx, 400, e.getMessage(), e.field()));
         routes.exception(StoreException.class, (e, ctx) -> answer(ctx, status(e.kind()), e.getMessage(), e.field()));
+        // a path no route serves: on the API a JSON error too, not Javalin's plain text
+        routes.exception(EndpointNotFound.class, (e, ctx) -> answer(ctx, 404,
+                "no route " + ctx.method() + " " + ctx.path(), null));
     }
 
     static int status(StoreException.Kind kind) {

@@ -34,6 +34,17 @@ class DeploymentApiTest {
     }
 
     @Test
+    void anUnknownApiPathIsAJson404AndAMissingDeploymentKeepsItsMessage() {
+        HttpResponse<String> unknown = admin.api("GET", "/api/v1/no-such-thing", token, null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(AdminTestServer.json(unknown).path("error").asText()).contains("/api/v1/no-such-thing");
+
+        HttpResponse<String> missing = admin.api("GET", "/api/v1/deployments/ghost", token, null);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(AdminTestServer.json(missing).path("error").asText()).contains("ghost");
+    }
+
+    @Test
     void exportIsTheYamlThatImportReadsBack() throws Exception {
         assertThat(admin.api("POST", "/api/v1/deployments", token, SSH).statusCode()).isEqualTo(201);
 
