@@ -4,39 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A target that stops reading while the partner sends as fast as it can: the relay must stop
  * reading the partner, so what is in flight stays bounded by windows and socket buffers, and
  * every byte still arrives once the target reads again.
  */
-class BackpressureTest {
+class BackpressureTest extends WithTargets {
 
     /** Socket buffers on both hops, the stream window and the write-buffer marks, with room to spare. */
     private static final long IN_FLIGHT_BOUND = 48L << 20;
     private static final int TOTAL = 160 << 20;
-
-    @TempDir
-    Path dir;
-    Targets targets = new Targets();
-    ExecutorService pool = Executors.newCachedThreadPool();
-
-    @AfterEach
-    void tearDown() throws Exception {
-        pool.shutdownNow();
-        targets.close();
-    }
 
     @Test
     void stalledTargetHoldsThePartnerBackAndLosesNothing() throws Exception {

@@ -25,31 +25,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
  * From "added through the API" to "tunnel up" with one command: enrollment through the tunnel
  * port, single-use and expiring tokens, the CA pin, and typed refusals.
  */
-class EnrollTest {
+class EnrollTest extends WithTargets {
 
     static final String PASSWORD = "enroll-test-password";
-
-    @TempDir
-    Path dir;
-    Targets targets = new Targets();
-    ExecutorService pool = Executors.newCachedThreadPool();
-
-    @AfterEach
-    void tearDown() throws Exception {
-        pool.shutdownNow();
-        targets.close();
-    }
 
     /** What one run of {@code usp-client enroll} printed and returned. */
     record Run(int exitCode, String out, String err) {

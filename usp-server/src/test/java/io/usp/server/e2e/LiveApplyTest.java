@@ -7,33 +7,17 @@ import io.usp.server.admin.AdminWiring;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Listeners follow changes made through the REST API at once (create, change the filter, stop,
  * start, disable, delete) while a transfer through another deployment goes on untouched.
  */
-class LiveApplyTest {
+class LiveApplyTest extends WithTargets {
 
     private static final String PASSWORD = "live-apply-password";
-
-    @TempDir
-    Path dir;
-    Targets targets = new Targets();
-    ExecutorService pool = Executors.newCachedThreadPool();
-
-    @AfterEach
-    void tearDown() throws Exception {
-        pool.shutdownNow();
-        targets.close();
-    }
 
     @Test
     void listenersFollowApiChangesWhileAnotherTransferGoesOn() throws Exception {

@@ -6,28 +6,12 @@ import io.usp.deployments.Deployment;
 import io.usp.deployments.FilterAction;
 import io.usp.deployments.IpFilter;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The listeners follow a change in the store and leave untouched listeners alone. */
-class ReconcileTest {
-
-    @TempDir
-    Path dir;
-    Targets targets = new Targets();
-    ExecutorService pool = Executors.newCachedThreadPool();
-
-    @AfterEach
-    void tearDown() throws Exception {
-        pool.shutdownNow();
-        targets.close();
-    }
+class ReconcileTest extends WithTargets {
 
     @Test
     void removedListenerClosesItsPartnersWhileOthersKeepTransferring() throws Exception {

@@ -9,36 +9,20 @@ import io.usp.server.tunnel.TunnelConnection;
 import java.math.BigInteger;
 import java.net.Socket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A running client renews its certificate when a third of its lifetime is left: new tunnel
  * connections use the new one, while a connection already up keeps its stream moving.
  */
-class RenewTest {
-
-    @TempDir
-    Path dir;
-    Targets targets = new Targets();
-    ExecutorService pool = Executors.newCachedThreadPool();
-
-    @AfterEach
-    void tearDown() throws Exception {
-        pool.shutdownNow();
-        targets.close();
-    }
+class RenewTest extends WithTargets {
 
     @Test
     void aRenewedCertificateServesNewConnectionsWhileAnOpenStreamGoesOn() throws Exception {

@@ -8,28 +8,13 @@ import io.usp.protocol.pki.ClientCredentials;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Revoking a client closes its tunnel at once (open streams included), refuses its reconnects
  * and its unused tokens, and holds after a restart; adding it again enrolls it afresh.
  */
-class RevokeTest {
-
-    @TempDir
-    Path dir;
-    Targets targets = new Targets();
-    ExecutorService pool = Executors.newCachedThreadPool();
-
-    @AfterEach
-    void tearDown() throws Exception {
-        pool.shutdownNow();
-        targets.close();
-    }
+class RevokeTest extends WithTargets {
 
     @Test
     void revokingClosesTheTunnelAndRefusesItsCertificatesAndTokensAlsoAfterARestart() throws Exception {
