@@ -8,6 +8,7 @@ import io.usp.protocol.pki.ClientCredentials;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,30 +24,45 @@ class RevokeTest extends WithTargets {
         ClientConfig oldConfig;
         try (World world = new World(dir);
                 LogLines handshakes = new LogLines("io.usp.server.tunnel.TunnelHandshake")) {
-            world.startServer(List.of(World.tunnelled("echo", "agent-r", echo)));
+            world.startServer(List.of(World.tunnelled("echo", "agent-r", echo),
+                    World.tunnelled("other", "agent-k", echo)));
             AdminApi api = new AdminApi(world.startAdmin(EnrollTest.PASSWORD).url(), "admin", EnrollTest.PASSWORD);
             old = world.credentials("agent-r");
             oldConfig = world.config("agent-r", old, World.allowLoopback());
             world.startClient(oldConfig);
+            world.startClient("agent-k", World.allowLoopback());
             world.awaitTunnels("agent-r", 2);
+            world.awaitTunnels("agent-k", 2);
             String unused = EnrollTest.addClient(api, "agent-r");
+            byte[] data = Partner.random(16 << 20, 5);
 
-            try (Socket partner = Partner.connect(world.port("echo"))) {
+            try (Socket partner = Partner.connect(world.port("echo"));
+                    Socket bystander = Partner.connect(world.port("other"))) {
+                Future<Partner.Digest> back = pool.submit(() -> Partner.readAll(bystander.getInputStream()));
+                bystander.getOutputStream().write(data, 0, data.length / 2);
                 assertThat(Partner.roundTrip(partner, new byte[] {7})).containsExactly(7);
                 api.expect(204, "POST", "/api/v1/clients/agent-r/revoke", null);
 
                 world.awaitTunnels("agent-r", 0);
                 assertThat(Partner.closedByServer(partner)).as("the open stream ended with its tunnel").isTrue();
+                Await.until(() -> handshakes.any("agent-r", "is revoked"),
+                        "a reconnect with the old certificate is refused");
+                bystander.getOutputStream().write(data, data.length / 2, data.length - data.length / 2);
+                bystander.shutdownOutput();
+                assertThat(back.get().sha256()).as("another client's transfer is untouched")
+                        .isEqualTo(Partner.sha256(data));
+                assertThat(world.server().tunnels().connections("agent-k")).hasSize(2);
             }
-            Await.until(() -> handshakes.any("agent-r", "is revoked"), "a reconnect with the old certificate is refused");
             assertThat(world.server().tunnels().connections("agent-r")).isEmpty();
             EnrollTest.Run refused = EnrollTest.enroll(unused, dir.resolve("with-unused-token"));
             assertThat(refused.err()).contains("token-revoked");
             api.expect(404, "POST", "/api/v1/clients/nobody/revoke", null);
             String audit = api.expect(200, "GET", "/api/v1/audit?limit=10", null).toString();
             assertThat(audit).contains("\"action\":\"revoke\"", "\"actor\":\"admin\"");
-            var listed = api.expect(200, "GET", "/api/v1/clients", null).get(0);
-            assertThat(listed.get("revokedBy").asText()).isEqualTo("admin");
+            var clients = api.expect(200, "GET", "/api/v1/clients", null);
+            assertThat(clients.findValuesAsText("name")).containsExactly("agent-k", "agent-r");
+            assertThat(clients.get(1).get("revokedBy").asText()).isEqualTo("admin");
+            assertThat(clients.get(0).has("revokedBy")).as("the other client is not revoked").isFalse();
         }
 
         try (World restarted = new World(dir);
