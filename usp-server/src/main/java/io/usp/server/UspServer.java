@@ -81,7 +81,7 @@ public final class UspServer implements AutoCloseable {
         this.serverLimit = new ServerLimit(config.maxConnections());
         this.history = new HistoryWriter(database.history(), config.historyRetention(), clock);
         this.clientsSeen = new ClientsSeen(database.clients(), clock);
-        ConnectionReport report = new ConnectionReport(metrics, history, clock);
+        ConnectionReport report = new ConnectionReport(history, clock);
         PartnerServices services = new PartnerServices(serverLimit, tunnels, connector, report, connections, metrics,
                 clock);
         this.listeners = new ListenerManager(boss, workers, services);

@@ -3,7 +3,6 @@ package io.usp.server.dispatch;
 import io.usp.deployments.store.ConnectionHistory.ConnectionRecord;
 import io.usp.protocol.relay.Relay;
 import io.usp.server.listener.LiveListener;
-import io.usp.server.metrics.ServerMetrics;
 import java.net.SocketAddress;
 import java.time.Clock;
 import java.util.Optional;
@@ -11,29 +10,25 @@ import java.util.function.Consumer;
 
 /**
  * What follows a partner connection's acceptance, refusal or end, in one place: the listener's
- * counters, the log line, the metrics and the connection history row.
+ * counters (which /metrics reads), the log line and the connection history row.
  */
 public final class ConnectionReport {
 
-    private final ServerMetrics metrics;
     private final Consumer<ConnectionRecord> history;
     private final Clock clock;
 
-    public ConnectionReport(ServerMetrics metrics, Consumer<ConnectionRecord> history, Clock clock) {
-        this.metrics = metrics;
+    public ConnectionReport(Consumer<ConnectionRecord> history, Clock clock) {
         this.history = history;
         this.clock = clock;
     }
 
     public void accepted(LiveListener listener) {
         listener.stats().countAccepted();
-        metrics.accepted(listener.deployment().name());
     }
 
     public void refused(LiveListener listener, SocketAddress partner, Refusal reason, String detail) {
         String deployment = listener.deployment().name();
         listener.stats().countRefused(reason);
-        metrics.refused(deployment, reason);
         ConnectionLog.refused(deployment, partner, reason, detail);
         history.accept(new ConnectionRecord(0, clock.instant(), deployment, Addresses.text(partner),
                 Optional.of(listener.deployment().target().authority()), Optional.empty(), reason.label(),
@@ -51,7 +46,6 @@ public final class ConnectionReport {
     public void closed(LiveListener listener, String deployment, SocketAddress partner, String target, String via,
                        Relay.Outcome outcome) {
         listener.stats().relayClosed(outcome.bytesFromFirst(), outcome.bytesFromSecond());
-        metrics.relayed(deployment, outcome.bytesFromFirst(), outcome.bytesFromSecond());
         ConnectionLog.closed(deployment, partner, target, via, outcome);
         history.accept(new ConnectionRecord(0, clock.instant(), deployment, Addresses.text(partner),
                 Optional.of(target), Optional.of(via), "closed", Optional.of(outcome.reason()),

@@ -78,12 +78,21 @@ public final class ListenerManager {
 
     /** A deployment's counters since the server started; they outlive stops and restarts of its listener. */
     public ListenerStats stats(String deployment) {
-        return stats.computeIfAbsent(deployment, n -> new ListenerStats());
+        return stats.computeIfAbsent(deployment, n -> {
+            ListenerStats created = new ListenerStats();
+            events.forEach(e -> e.counting(n, created));
+            return created;
+        });
     }
 
     /** Forgets the counters of deployments that no longer exist. */
     public void retainStats(Set<String> deployments) {
-        stats.keySet().retainAll(deployments);
+        for (String gone : List.copyOf(stats.keySet())) {
+            if (!deployments.contains(gone)) {
+                stats.remove(gone);
+                events.forEach(e -> e.forgotten(gone));
+            }
+        }
     }
 
     /** Why the deployment's listener could not be bound at the last apply, if it could not. */

@@ -1,6 +1,5 @@
 package io.usp.server.metrics;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -10,14 +9,17 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.usp.server.dispatch.Refusal;
 import io.usp.server.listener.ListenerEvents;
+import io.usp.server.listener.ListenerStats;
 import io.usp.server.listener.LiveListener;
 import io.usp.server.tunnel.HandshakeLimits;
 import io.usp.server.tunnel.TunnelConnection;
 import io.usp.server.tunnel.TunnelRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +37,7 @@ public final class ServerMetrics implements ListenerEvents {
     private final Timer streamOpen;
     private final MultiGauge tunnels;
     private final Map<String, Gauge> openGauges = new ConcurrentHashMap<>();
+    private final Map<String, List<Meter>> counters = new ConcurrentHashMap<>();
 
     public ServerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -47,19 +50,32 @@ public final class ServerMetrics implements ListenerEvents {
                 .register(registry);
     }
 
-    public void accepted(String deployment) {
-        Counter.builder("usp.connections.accepted").description("Partner connections accepted by a listener")
-                .tag("deployment", deployment).register(registry).increment();
+    /**
+     * Publishes a deployment's counters: read from {@code stats} at each scrape, so counting a
+     * connection costs the accept path nothing beyond the stats it keeps anyway.
+     */
+    @Override
+    public void counting(String deployment, ListenerStats stats) {
+        List<Meter> meters = new ArrayList<>();
+        meters.add(FunctionCounter.builder("usp.connections.accepted", stats, ListenerStats::accepted)
+                .description("Partner connections accepted by a listener").tag("deployment", deployment)
+                .register(registry));
+        for (Refusal reason : Refusal.values()) {
+            meters.add(FunctionCounter.builder("usp.connections.refused", stats, s -> s.refused(reason))
+                    .description("Partner connections refused, by reason")
+                    .tags("deployment", deployment, "reason", reason.label()).register(registry));
+        }
+        meters.add(bytes(deployment, "from_partner", stats, ListenerStats::bytesFromPartners));
+        meters.add(bytes(deployment, "to_partner", stats, ListenerStats::bytesToPartners));
+        counters.put(deployment, meters);
     }
 
-    public void refused(String deployment, Refusal reason) {
-        Counter.builder("usp.connections.refused").description("Partner connections refused, by reason")
-                .tags("deployment", deployment, "reason", reason.label()).register(registry).increment();
-    }
-
-    public void relayed(String deployment, long fromPartner, long toPartner) {
-        bytes(deployment, "from_partner").increment(fromPartner);
-        bytes(deployment, "to_partner").increment(toPartner);
+    @Override
+    public void forgotten(String deployment) {
+        List<Meter> meters = counters.remove(deployment);
+        if (meters != null) {
+            meters.forEach(registry::remove);
+        }
     }
 
     public void streamOpened(Duration took) {
@@ -104,8 +120,10 @@ public final class ServerMetrics implements ListenerEvents {
         }
     }
 
-    private Counter bytes(String deployment, String direction) {
-        return Counter.builder("usp.bytes").baseUnit("bytes").description("Bytes relayed, by direction")
+    private Meter bytes(String deployment, String direction, ListenerStats stats,
+                        ToDoubleFunction<ListenerStats> count) {
+        return FunctionCounter.builder("usp.bytes", stats, count).baseUnit("bytes")
+                .description("Bytes of ended connections, by direction")
                 .tags("deployment", deployment, "direction", direction).register(registry);
     }
 

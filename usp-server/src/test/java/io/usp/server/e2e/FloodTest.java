@@ -6,10 +6,7 @@ import io.usp.deployments.IpFilter;
 import io.usp.deployments.Limits;
 import io.usp.server.config.ServerConfig;
 import io.usp.server.dispatch.Refusal;
-import java.io.IOException;
 import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,7 +80,7 @@ class FloodTest {
 
         Await.until(() -> world.stats("flood").refused(Refusal.IP_LIMIT) == FLOOD - 10,
                 "all but 10 of the flood refused by maxConnectionsPerIp");
-        Await.until(() -> closed(flood) == FLOOD - 10, "the refused ones are closed");
+        Await.until(() -> Partner.closedCount(flood, 5) == FLOOD - 10, "the refused ones are closed");
         assertThat(world.open("flood")).as("the 10 admitted ones are still open").isEqualTo(10);
         assertThat(world.stats("flood").refused(Refusal.IP_RATE)).isZero();
         assertThat(transfersFrom("127.0.0.1", port, 1).get(0).get()).as("127.0.0.1 after the flood").isTrue();
@@ -136,36 +133,10 @@ class FloodTest {
         List<Future<Boolean>> transfers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             long seed = i;
-            transfers.add(pool.submit(() -> {
-                byte[] data = Partner.random(4 << 20, seed);
-                try (Socket s = Partner.connect(port, source)) {
-                    Future<Partner.Digest> back = pool.submit(() -> Partner.readAll(s.getInputStream()));
-                    s.getOutputStream().write(data);
-                    s.shutdownOutput();
-                    return back.get().sha256().equals(Partner.sha256(data));
-                }
-            }));
+            transfers.add(pool.submit(() -> Partner.echoesExactly(port, source, 4 << 20, seed, pool)));
         }
         return transfers;
     }
 
-    private static long closed(List<Socket> sockets) {
-        synchronized (sockets) {
-            return sockets.stream().filter(FloodTest::closedNow).count();
-        }
-    }
 
-    /** True when the server has closed {@code s}; an open one is polled briefly. */
-    private static boolean closedNow(Socket s) {
-        try {
-            s.setSoTimeout(5);
-            return s.getInputStream().read() == -1;
-        } catch (SocketTimeoutException open) {
-            return false;
-        } catch (SocketException reset) {
-            return true;
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
 }

@@ -68,6 +68,9 @@ class LiveApplyTest extends WithTargets {
                 int again = port(api, "fresh");
                 try (Socket open = Partner.connect(again)) {
                     assertThat(Partner.roundTrip(open, new byte[] {5})).containsExactly(5);
+                    assertThat(metrics(api)).contains("usp_connections_accepted_total{deployment=\"fresh\"} 3.0",
+                            "usp_connections_refused_total{deployment=\"fresh\",reason=\"ip-filter\"} 1.0",
+                            "usp_tunnel_connections{client=\"agent-a\"} 2.0", "usp_stream_open_seconds_count");
                     api.expect(204, "DELETE", "/api/v1/deployments/fresh", null);
                     assertThat(Partner.closedByServer(open)).as("deleting closes its connections").isTrue();
                 }
@@ -82,9 +85,8 @@ class LiveApplyTest extends WithTargets {
             String steadyBytes = "usp_bytes_total{deployment=\"steady\",direction=\"from_partner\"} "
                     + (double) data.length;
             Await.until(() -> metrics(api).contains(steadyBytes), "the closed transfer is counted in /metrics");
-            assertThat(metrics(api)).contains("usp_connections_accepted_total{deployment=\"fresh\"} 3.0",
-                    "usp_connections_refused_total{deployment=\"fresh\",reason=\"ip-filter\"} 1.0",
-                    "usp_tunnel_connections{client=\"agent-a\"} 2.0", "usp_stream_open_seconds_count");
+            assertThat(metrics(api)).as("a deleted deployment's series are gone")
+                    .doesNotContain("deployment=\"fresh\"");
             world.server().history().flush();
             JsonNode history = api.expect(200, "GET", "/api/v1/history?deployment=fresh", null);
             assertThat(history.findValuesAsText("outcome")).contains("ip-filter", "closed");

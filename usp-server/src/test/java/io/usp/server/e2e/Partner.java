@@ -10,7 +10,10 @@ import java.net.SocketTimeoutException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /** A partner: a plain socket to a listener, plus byte helpers for SHA-256-exact checks. */
 final class Partner {
@@ -39,6 +42,37 @@ final class Partner {
             return true;
         } catch (SocketTimeoutException stillOpen) {
             return false;
+        }
+    }
+
+    /** How many of {@code sockets} the server has closed; an open one is polled for {@code pollMillis}, never read from. */
+    static long closedCount(List<Socket> sockets, int pollMillis) {
+        synchronized (sockets) {
+            return sockets.stream().filter(s -> closedNow(s, pollMillis)).count();
+        }
+    }
+
+    private static boolean closedNow(Socket s, int pollMillis) {
+        try {
+            s.setSoTimeout(pollMillis);
+            return s.getInputStream().read() == -1;
+        } catch (SocketTimeoutException open) {
+            return false;
+        } catch (SocketException reset) {
+            return true;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Sends {@code size} random bytes from {@code source} through an echo deployment; true when they come back exact. */
+    static boolean echoesExactly(int port, String source, int size, long seed, ExecutorService pool) throws Exception {
+        byte[] data = random(size, seed);
+        try (Socket s = connect(port, source)) {
+            Future<Digest> back = pool.submit(() -> readAll(s.getInputStream()));
+            s.getOutputStream().write(data);
+            s.shutdownOutput();
+            return back.get().sha256().equals(sha256(data));
         }
     }
 

@@ -15,7 +15,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.Principal;
@@ -153,7 +152,7 @@ class TunnelRefusalTest {
         Traffic traffic = new Traffic(pool, world.port("echo"));
 
         List<Socket> fromOneHost = openSilent("127.0.0.2", perIp + 3);
-        Await.until(() -> closed(fromOneHost) == 3, "the 3 connections over the cap are closed");
+        Await.until(() -> Partner.closedCount(fromOneHost, 20) == 3, "the 3 connections over the cap are closed");
         assertThat(capLog.lines()).filteredOn(l -> l.contains("/127.0.0.2:") && l.contains("maxHandshakesPerIp"))
                 .hasSize(3);
         assertThat(world.server().metricsRegistry().scrape())
@@ -161,7 +160,8 @@ class TunnelRefusalTest {
 
         world.startClient("agent-b", World.allowLoopback()); // dials from 127.0.0.1
         world.awaitTunnels("agent-b", 2);
-        assertThat(closed(fromOneHost)).as("the held ones wait for the handshake timeout").isEqualTo(3);
+        assertThat(Partner.closedCount(fromOneHost, 20)).as("the held ones wait for the handshake timeout")
+                .isEqualTo(3);
 
         closeAll(fromOneHost);
         Path ca = world.credentials("agent-a").caFile();
@@ -177,7 +177,7 @@ class TunnelRefusalTest {
         List<Socket> held = new ArrayList<>(openSilent("127.0.0.2", 2));
         held.addAll(openSilent("127.0.0.3", 2));
         held.addAll(openSilent("127.0.0.4", 1));
-        Await.until(() -> closed(held) == 1, "one of five is closed: four is the server-wide cap");
+        Await.until(() -> Partner.closedCount(held, 20) == 1, "one of five is closed: four is the server-wide cap");
         Await.until(() -> capLog.any("maxHandshakes ="), "the server-wide cap is logged");
 
         Path ca = world.credentials("agent-a").caFile();
@@ -230,23 +230,7 @@ class TunnelRefusalTest {
         }
     }
 
-    /** How many of {@code sockets} the server has closed; an open one is polled briefly, never read from. */
-    private static long closed(List<Socket> sockets) {
-        return sockets.stream().filter(TunnelRefusalTest::closedNow).count();
-    }
 
-    private static boolean closedNow(Socket s) {
-        try {
-            s.setSoTimeout(20);
-            return s.getInputStream().read() == -1;
-        } catch (SocketTimeoutException open) {
-            return false;
-        } catch (SocketException reset) {
-            return true;
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
 
     /** Echo transfers through the tunnel, one after another and SHA-checked, until stopped. */
     static final class Traffic {
@@ -257,14 +241,8 @@ class TunnelRefusalTest {
             loop = pool.submit(() -> {
                 int done = 0;
                 while (running.get() || done == 0) {
-                    byte[] data = Partner.random(4 << 20, done);
-                    try (Socket s = Partner.connect(port)) {
-                        Future<Partner.Digest> back = pool.submit(() -> Partner.readAll(s.getInputStream()));
-                        s.getOutputStream().write(data);
-                        s.shutdownOutput();
-                        if (!back.get().sha256().equals(Partner.sha256(data))) {
-                            throw new AssertionError("transfer " + done + " came back different");
-                        }
+                    if (!Partner.echoesExactly(port, "127.0.0.1", 4 << 20, done, pool)) {
+                        throw new AssertionError("transfer " + done + " came back different");
                     }
                     done++;
                 }

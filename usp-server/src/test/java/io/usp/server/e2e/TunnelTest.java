@@ -51,14 +51,8 @@ class TunnelTest {
         return target;
     }
 
-    private static boolean echoes(int port, int size, long seed) throws Exception {
-        byte[] data = Partner.random(size, seed);
-        try (Socket s = Partner.connect(port)) {
-            Future<Partner.Digest> back = Executors.newSingleThreadExecutor().submit(() -> Partner.readAll(s.getInputStream()));
-            s.getOutputStream().write(data);
-            s.shutdownOutput();
-            return back.get().sha256().equals(Partner.sha256(data));
-        }
+    private boolean echoes(int port, int size, long seed) throws Exception {
+        return Partner.echoesExactly(port, "127.0.0.1", size, seed, pool);
     }
 
     @Test
