@@ -86,12 +86,14 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** One write, so whoever reads up to "is running" (a person, a script, a test) gets the listeners with it. */
     private static void printBound(PrintWriter out, ServerConfig settings, UspServer server, AdminWiring admin) {
-        out.println("usp-server " + Version.of() + " is running; stop it with Ctrl-C or SIGTERM");
-        out.println("  tunnel    " + hostPort(settings.tunnel().bind(), server.tunnelPort())
-                + "  (clients dial here; certificate names " + settings.tunnel().names() + ")");
+        StringBuilder banner = new StringBuilder();
+        banner.append("usp-server ").append(Version.of()).append(" is running; stop it with Ctrl-C or SIGTERM\n");
+        banner.append("  tunnel    ").append(hostPort(settings.tunnel().bind(), server.tunnelPort()))
+                .append("  (clients dial here; certificate names ").append(settings.tunnel().names()).append(")\n");
         if (admin != null) {
-            out.println("  admin     " + admin.url() + "  (web UI and /api/v1; /metrics, /health)");
+            banner.append("  admin     ").append(admin.url()).append("  (web UI and /api/v1; /metrics, /health)\n");
         }
         List<StoredDeployment> stored = server.database().deployments().deployments();
         for (StoredDeployment s : stored) {
@@ -102,11 +104,14 @@ final class RunCommand implements Callable<Integer> {
             String state = live.isPresent() ? "" : server.listeners().failure(d.name())
                     .map(f -> "  FAILED: " + f.getMessage() + " (tried again every second)")
                     .orElse(d.enabled() ? "  stopped (start mode manual)" : "  disabled");
-            out.println("  listener  " + address + "  deployment " + d.name() + " -> " + route + state);
+            banner.append("  listener  ").append(address).append("  deployment ").append(d.name()).append(" -> ")
+                    .append(route).append(state).append('\n');
         }
         if (stored.isEmpty()) {
-            out.println("  no deployments: add some in the admin UI or under 'deployments:' in " + settings.file());
+            banner.append("  no deployments: add some in the admin UI or under 'deployments:' in ")
+                    .append(settings.file()).append('\n');
         }
+        out.print(banner);
         out.flush();
     }
 

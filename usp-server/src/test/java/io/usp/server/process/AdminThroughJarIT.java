@@ -94,8 +94,8 @@ class AdminThroughJarIT {
 
         Files.writeString(dir.resolve("server.yaml"), serverYaml(adminPort, false));
         server = JarProcess.start(JarProcess.SERVER_JAR, dir, "server-again", "run", "--config", "server.yaml");
-        server.awaitOutput("is running");
-        assertThat(server.stdout()).as("kept across the restart").contains("deployment added")
+        server.awaitOutput("deployment added ->");
+        assertThat(server.stdout()).as("kept across the restart").contains("deployment added ->")
                 .as("gone from server.yaml, so gone").doesNotContain("deployment web ->")
                 .as("users are kept").doesNotContain("Created admin user");
     }

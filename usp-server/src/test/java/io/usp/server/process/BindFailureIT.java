@@ -49,8 +49,8 @@ class BindFailureIT {
 
             server = JarProcess.start(JarProcess.SERVER_JAR, dir, "server", "run", "--config", "server.yaml");
 
-            server.awaitOutput("is running");
-            assertThat(server.stdout()).contains("deployment web", "FAILED", "deployment 'web'",
+            server.awaitOutput("deployment web ->");
+            assertThat(server.stdout()).contains("is running", "FAILED", "deployment 'web'",
                     "127.0.0.1:" + port);
             assertThat(server.stdout()).as("logged, with the address")
                     .contains("listener failed deployment 'web': cannot listen on 127.0.0.1:" + port);

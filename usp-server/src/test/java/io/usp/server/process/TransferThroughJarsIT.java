@@ -82,8 +82,8 @@ class TransferThroughJarsIT {
                 """.formatted(tunnelPort, target.port()));
 
         server = JarProcess.start(JarProcess.SERVER_JAR, dir, "server", "run", "--config", "server.yaml");
-        server.awaitOutput("is running");
-        assertThat(server.stdout()).contains("127.0.0.1:" + tunnelPort, "127.0.0.1:" + listenerPort);
+        server.awaitOutput("127.0.0.1:" + listenerPort + "  deployment");
+        assertThat(server.stdout()).contains("is running", "127.0.0.1:" + tunnelPort);
         client = JarProcess.start(JarProcess.CLIENT_JAR, dir, "client", "run", "--config", "agent/client.yaml");
         awaitRelay(listenerPort);
 
