@@ -6,6 +6,7 @@ import io.javalin.router.Endpoint;
 import io.javalin.router.ParsedEndpoint;
 import io.usp.admin.api.ApiRoutes;
 import io.usp.admin.auth.AccessGuard;
+import io.usp.admin.auth.AdminAccounts;
 import io.usp.admin.auth.ApiTokens;
 import io.usp.admin.auth.Authenticator;
 import io.usp.admin.auth.LoginRoutes;
@@ -13,6 +14,7 @@ import io.usp.admin.auth.PasswordHasher;
 import io.usp.admin.auth.SecurityHeaders;
 import io.usp.admin.auth.SessionStore;
 import io.usp.admin.ops.OpsRoutes;
+import io.usp.admin.pages.AccountPages;
 import io.usp.admin.tls.HttpsConnector;
 import java.util.List;
 import org.slf4j.Logger;
@@ -38,8 +40,10 @@ public final class AdminServer implements AutoCloseable {
     public static AdminServer start(AdminSettings settings, AdminContext context, List<PageRoutes> pages) {
         SessionStore sessions = new SessionStore(context.clock());
         ApiTokens tokens = new ApiTokens(context.admins(), context.clock());
-        Authenticator authenticator = new Authenticator(context.admins(), context.audit(), context.clock(),
-                new PasswordHasher());
+        PasswordHasher hasher = new PasswordHasher();
+        Authenticator authenticator = new Authenticator(context.admins(), context.audit(), context.clock(), hasher);
+        AdminAccounts accounts = new AdminAccounts(context.admins(), context.audit(), context.clock(), hasher,
+                authenticator, sessions);
         boolean https = settings.https().isPresent();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -60,7 +64,8 @@ public final class AdminServer implements AutoCloseable {
             config.routes.before(new AccessGuard(sessions, tokens));
             OpsRoutes.register(config.routes, context);
             new LoginRoutes(authenticator, sessions, https).register(config.routes);
-            ApiRoutes.register(config.routes, context, authenticator, tokens);
+            ApiRoutes.register(config.routes, context, authenticator, tokens, accounts);
+            new AccountPages(accounts).register(config.routes);
             pages.forEach(page -> page.register(config.routes, context));
         });
         app.start();

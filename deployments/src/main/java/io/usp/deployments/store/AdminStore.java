@@ -10,6 +10,10 @@ public interface AdminStore {
     record AdminUser(String username, String passwordHash, Instant createdAt, Optional<Instant> lastLoginAt) {
     }
 
+    /** An API token as listed: its row id, never the token nor its hash. */
+    record ApiToken(long id, String username, Instant createdAt, Instant expiresAt) {
+    }
+
     Optional<AdminUser> user(String username);
 
     List<AdminUser> users();
@@ -17,8 +21,17 @@ public interface AdminStore {
     /** CONFLICT when the user exists. */
     void createUser(String username, String passwordHash, Instant at);
 
-    /** NOT_FOUND when the user does not exist. */
-    void setPasswordHash(String username, String passwordHash);
+    /**
+     * Sets a new password hash and withdraws every API token of the user, in one transaction: a
+     * token bought with the old password must not outlive it. NOT_FOUND when the user does not exist.
+     */
+    void changePassword(String username, String passwordHash);
+
+    /**
+     * Removes the user and its API tokens. NOT_FOUND when the user does not exist; CONFLICT when it
+     * is the last admin user, since nobody could log in after.
+     */
+    void deleteUser(String username);
 
     /** NOT_FOUND when the user does not exist. */
     void recordLogin(String username, Instant at);
@@ -26,10 +39,21 @@ public interface AdminStore {
     /** NOT_FOUND when the user does not exist; CONFLICT when the hash is stored already. */
     void addToken(String tokenHash, String username, Instant createdAt, Instant expiresAt);
 
+    /** The token with this hash, unless it expired by {@code now}. */
+    Optional<ApiToken> token(String tokenHash, Instant now);
+
     /** The user a token belongs to, unless it expired by {@code now}. */
-    Optional<String> tokenUser(String tokenHash, Instant now);
+    default Optional<String> tokenUser(String tokenHash, Instant now) {
+        return token(tokenHash, now).map(ApiToken::username);
+    }
 
     void deleteToken(String tokenHash);
+
+    /** Withdraws one token by its row id; false when there is no such token. */
+    boolean deleteToken(long id);
+
+    /** The tokens not expired by {@code now}, oldest first. */
+    List<ApiToken> tokens(Instant now);
 
     /** Removes tokens expired by {@code now} (those {@link #tokenUser} refuses); returns how many. */
     int pruneTokens(Instant now);

@@ -45,8 +45,33 @@ final class JdbiAdminStore implements AdminStore {
     }
 
     @Override
-    public void setPasswordHash(String username, String passwordHash) {
-        updateUser(username, "UPDATE admin_user SET password_hash = :v WHERE username = :u", passwordHash);
+    public void changePassword(String username, String passwordHash) {
+        Sql.translate(() -> jdbi.useTransaction(h -> {
+            int rows = h.createUpdate("UPDATE admin_user SET password_hash = :hash WHERE username = :u")
+                    .bind("u", username)
+                    .bind("hash", passwordHash)
+                    .execute();
+            if (rows == 0) {
+                throw StoreException.notFound("admin user '" + username + "'");
+            }
+            h.createUpdate("DELETE FROM api_token WHERE username = :u").bind("u", username).execute();
+        }));
+    }
+
+    @Override
+    public synchronized void deleteUser(String username) {
+        Sql.translate(() -> jdbi.useTransaction(h -> {
+            if (user(h, username).isEmpty()) {
+                throw StoreException.notFound("admin user '" + username + "'");
+            }
+            int users = h.createQuery("SELECT COUNT(*) FROM admin_user").mapTo(Integer.class).one();
+            if (users == 1) {
+                throw new StoreException(StoreException.Kind.CONFLICT, "username",
+                        "'" + username + "' is the last admin user; add another before removing it");
+            }
+            // api_token rows go with it (ON DELETE CASCADE)
+            h.createUpdate("DELETE FROM admin_user WHERE username = :u").bind("u", username).execute();
+        }));
     }
 
     @Override
@@ -81,12 +106,12 @@ final class JdbiAdminStore implements AdminStore {
     }
 
     @Override
-    public Optional<String> tokenUser(String tokenHash, Instant now) {
+    public Optional<ApiToken> token(String tokenHash, Instant now) {
         return Sql.translate(() -> jdbi.withHandle(h -> h.createQuery(
-                        "SELECT username FROM api_token WHERE token_hash = :hash AND expires_at > :now")
+                        "SELECT * FROM api_token WHERE token_hash = :hash AND expires_at > :now")
                 .bind("hash", tokenHash)
                 .bind("now", now)
-                .mapTo(String.class)
+                .map((rs, ctx) -> token(rs))
                 .findOne()));
     }
 
@@ -95,6 +120,22 @@ final class JdbiAdminStore implements AdminStore {
         Sql.translate(() -> jdbi.useHandle(h -> h.createUpdate("DELETE FROM api_token WHERE token_hash = :hash")
                 .bind("hash", tokenHash)
                 .execute()));
+    }
+
+    @Override
+    public boolean deleteToken(long id) {
+        return Sql.translate(() -> jdbi.withHandle(h -> h.createUpdate("DELETE FROM api_token WHERE id = :id")
+                .bind("id", id)
+                .execute())) > 0;
+    }
+
+    @Override
+    public List<ApiToken> tokens(Instant now) {
+        return Sql.translate(() -> jdbi.withHandle(h -> h.createQuery(
+                        "SELECT * FROM api_token WHERE expires_at > :now ORDER BY created_at, id")
+                .bind("now", now)
+                .map((rs, ctx) -> token(rs))
+                .list()));
     }
 
     @Override
@@ -109,6 +150,11 @@ final class JdbiAdminStore implements AdminStore {
                 .bind("u", username)
                 .map((rs, ctx) -> user(rs))
                 .findOne();
+    }
+
+    private static ApiToken token(ResultSet rs) throws SQLException {
+        return new ApiToken(rs.getLong("id"), rs.getString("username"), Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "expires_at"));
     }
 
     private static AdminUser user(ResultSet rs) throws SQLException {

@@ -83,14 +83,14 @@ class OtherStoresTest {
         admins.createUser("admin", "hash-1", T0);
 
         assertRefused(() -> admins.createUser("admin", "other", T0), Kind.CONFLICT, "username", "'admin' exists");
-        admins.setPasswordHash("admin", "hash-2");
+        admins.changePassword("admin", "hash-2");
         admins.recordLogin("admin", T0.plusSeconds(60));
 
         assertThat(admins.user("admin")).contains(new AdminUser("admin", "hash-2", T0, Optional.of(T0.plusSeconds(60))));
         assertThat(admins.users()).extracting(AdminUser::username).containsExactly("admin", "zoe");
         assertThat(admins.user("zoe").orElseThrow().lastLoginAt()).isEmpty();
         assertThat(admins.user("nobody")).isEmpty();
-        assertRefused(() -> admins.setPasswordHash("nobody", "h"), Kind.NOT_FOUND, null, "'nobody'");
+        assertRefused(() -> admins.changePassword("nobody", "h"), Kind.NOT_FOUND, null, "'nobody'");
         assertRefused(() -> admins.recordLogin("nobody", T0), Kind.NOT_FOUND, null, "'nobody'");
     }
 
@@ -113,6 +113,58 @@ class OtherStoresTest {
         assertThat(admins.tokenUser("c".repeat(64), T0)).isEmpty();
         assertThat(admins.pruneTokens(T0.plus(Duration.ofHours(2)))).isEqualTo(2);
         assertThat(admins.pruneTokens(T0.plus(Duration.ofDays(2)))).isZero();
+    }
+
+    @Test
+    void tokensAreListedWithoutSecretsAndWithdrawnById() {
+        AdminStore admins = db.admins();
+        admins.createUser("admin", "hash", T0);
+        admins.createUser("zoe", "hash", T0);
+        admins.addToken("a".repeat(64), "admin", T0, T0.plus(Duration.ofHours(1)));
+        admins.addToken("b".repeat(64), "zoe", T0.plusSeconds(1), T0.plus(Duration.ofHours(2)));
+
+        assertThat(admins.tokens(T0.plus(Duration.ofHours(1)))).extracting(AdminStore.ApiToken::username)
+                .as("the expired one is not listed").containsExactly("zoe");
+        List<AdminStore.ApiToken> listed = admins.tokens(T0);
+        assertThat(listed).extracting(AdminStore.ApiToken::username).containsExactly("admin", "zoe");
+        assertThat(admins.deleteToken(listed.get(0).id())).isTrue();
+        assertThat(admins.deleteToken(listed.get(0).id())).as("gone already").isFalse();
+        assertThat(admins.tokenUser("a".repeat(64), T0)).isEmpty();
+        assertThat(admins.tokenUser("b".repeat(64), T0)).contains("zoe");
+    }
+
+    @Test
+    void aNewPasswordWithdrawsTheUsersTokensOnly() {
+        AdminStore admins = adminAndZoeWithATokenEach();
+
+        admins.changePassword("admin", "hash-2");
+
+        assertThat(admins.user("admin").orElseThrow().passwordHash()).isEqualTo("hash-2");
+        assertThat(admins.tokenUser("a".repeat(64), T0)).isEmpty();
+        assertThat(admins.tokenUser("b".repeat(64), T0)).contains("zoe");
+    }
+
+    @Test
+    void aUserGoesWithItsTokensButTheLastOneStays() {
+        AdminStore admins = adminAndZoeWithATokenEach();
+
+        admins.deleteUser("zoe");
+
+        assertThat(admins.user("zoe")).isEmpty();
+        assertThat(admins.tokens(T0)).extracting(AdminStore.ApiToken::username).containsExactly("admin");
+        assertRefused(() -> admins.deleteUser("zoe"), Kind.NOT_FOUND, null, "'zoe'");
+        assertRefused(() -> admins.deleteUser("admin"), Kind.CONFLICT, "username", "last admin user");
+        assertThat(admins.users()).extracting(AdminUser::username).containsExactly("admin");
+    }
+
+    /** Users admin and zoe, with tokens "a…" and "b…" valid for an hour from T0. */
+    private AdminStore adminAndZoeWithATokenEach() {
+        AdminStore admins = db.admins();
+        admins.createUser("admin", "hash", T0);
+        admins.createUser("zoe", "hash", T0);
+        admins.addToken("a".repeat(64), "admin", T0, T0.plus(Duration.ofHours(1)));
+        admins.addToken("b".repeat(64), "zoe", T0, T0.plus(Duration.ofHours(1)));
+        return admins;
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.util.Set;
 
 /** JSON in and out of the API: bodies are read strictly, errors are {@code {"error", "field"}}. */
 public final class ApiJson {
@@ -44,6 +45,16 @@ public final class ApiJson {
             throw ApiException.badRequest(field, "'" + field + "' is required and must be a string");
         }
         return value.textValue();
+    }
+
+    /** A 400 naming the first field of {@code body} not in {@code fields}; {@code shape} says what the body is. */
+    public static void onlyFields(ObjectNode body, String shape, String... fields) {
+        Set<String> known = Set.of(fields);
+        body.fieldNames().forEachRemaining(field -> {
+            if (!known.contains(field)) {
+                throw ApiException.badRequest(field, "unknown field '" + field + "'; the body is " + shape);
+            }
+        });
     }
 
     public static void send(Context ctx, int status, JsonNode body) {

@@ -2,6 +2,7 @@ package io.usp.admin.api;
 
 import io.javalin.config.RoutesConfig;
 import io.usp.admin.AdminContext;
+import io.usp.admin.auth.AdminAccounts;
 import io.usp.admin.auth.ApiTokens;
 import io.usp.admin.auth.Authenticator;
 
@@ -12,8 +13,9 @@ public final class ApiRoutes {
     }
 
     public static void register(RoutesConfig routes, AdminContext context, Authenticator authenticator,
-                                ApiTokens tokens) {
+                                ApiTokens tokens, AdminAccounts accounts) {
         new TokenRoutes(authenticator, tokens).register(routes);
+        new AccountRoutes(accounts, tokens).register(routes);
         new DeploymentRoutes(context).register(routes);
         new IpFilterRoutes(context).register(routes);
         new LiveRoutes(context).register(routes);

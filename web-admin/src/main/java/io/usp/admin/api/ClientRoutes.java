@@ -22,11 +22,7 @@ final class ClientRoutes {
         routes.post("/api/v1/clients", ctx -> {
             ObjectNode body = ApiJson.body(ctx);
             String name = ApiJson.requiredText(body, "name");
-            body.fieldNames().forEachRemaining(field -> {
-                if (!field.equals("name")) {
-                    throw ApiException.badRequest(field, "unknown field '" + field + "'; the body is {\"name\"}");
-                }
-            });
+            ApiJson.onlyFields(body, "{\"name\"}", "name");
             NewClient added = context.actions().addClient(name, AccessGuard.apiUser(ctx));
             ApiJson.send(ctx, 201, ApiJson.object().put("name", added.name()).put("token", added.token())
                     .put("expiresAt", added.expiresAt().toString()));

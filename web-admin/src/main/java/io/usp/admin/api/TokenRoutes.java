@@ -29,12 +29,7 @@ final class TokenRoutes {
         try {
             user = authenticator.authenticate(text(body, "username"), text(body, "password"), ctx.ip(), "token");
         } catch (LoginRefused refused) {
-            if (refused.reason() == LoginRefused.Reason.THROTTLED) {
-                ctx.header("Retry-After", Long.toString(Math.max(1, refused.retryAfter().toSeconds())));
-                ApiJson.error(ctx, 429, refused.getMessage(), null);
-            } else {
-                ApiJson.error(ctx, 401, refused.getMessage(), null);
-            }
+            ApiJson.error(ctx, refused.status(ctx, 401), refused.getMessage(), null);
             return;
         }
         ApiTokens.Issued issued = tokens.issue(user);

@@ -20,6 +20,7 @@ public final class AccessGuard implements Handler {
     public static final String CSRF_FIELD = "csrf";
     public static final String CSRF_HEADER = "X-CSRF-Token";
     static final String API_USER = "usp.apiUser";
+    static final String API_TOKEN = "usp.apiToken";
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
     private final SessionStore sessions;
@@ -64,6 +65,12 @@ public final class AccessGuard implements Handler {
         return user;
     }
 
+    /** The bearer token of an API request (behind this guard), e.g. to withdraw it. */
+    public static String apiToken(Context ctx) {
+        apiUser(ctx);
+        return ctx.attribute(API_TOKEN);
+    }
+
     private void requireToken(Context ctx) {
         String header = ctx.header("Authorization");
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
@@ -77,6 +84,7 @@ public final class AccessGuard implements Handler {
             return;
         }
         ctx.attribute(API_USER, user.get());
+        ctx.attribute(API_TOKEN, token);
     }
 
     private void requireSession(Context ctx) {

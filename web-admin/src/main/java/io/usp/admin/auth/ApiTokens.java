@@ -31,6 +31,11 @@ public final class ApiTokens {
         return new Issued(token, expiresAt);
     }
 
+    /** The stored row of a valid token, e.g. to list it as the caller's own or to withdraw it. */
+    public Optional<AdminStore.ApiToken> find(String token) {
+        return admins.token(RandomTokens.sha256Hex(token), clock.instant());
+    }
+
     /** The user a token belongs to while it is valid. */
     public Optional<String> user(String token) {
         if (token == null || token.isEmpty()) {

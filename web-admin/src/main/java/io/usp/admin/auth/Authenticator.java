@@ -39,6 +39,24 @@ public final class Authenticator {
      * password, nor a username that matches no admin: that is often a password typed one field early.
      */
     public String authenticate(String username, String password, String address, String how) {
+        String user = check(username, password, address, how);
+        admins.recordLogin(user, clock.instant());
+        audit.record(new AuditEntry(0, clock.instant(), user, how, "admin-user", user, Optional.empty(),
+                Optional.empty()));
+        LOG.info("admin '{}' logged in from {} ({})", user, address, how);
+        return user;
+    }
+
+    /**
+     * Asks a logged-in admin for its password again before a change that needs it (a new password):
+     * a stolen session or token alone must not be enough to lock the owner out. Throttled like a
+     * login, so the form cannot be used to guess; a success is not a login and is not recorded.
+     */
+    public void confirm(String username, String password, String address) {
+        check(username, password, address, "password confirmation");
+    }
+
+    private String check(String username, String password, String address, String how) {
         String user = username == null ? "" : username.strip();
         Optional<AdminStore.AdminUser> found = user.isEmpty() ? Optional.empty() : admins.user(user);
         String shown = found.isPresent() ? "'" + user + "'" : "an unknown username";
@@ -58,10 +76,6 @@ public final class Authenticator {
             throw LoginRefused.wrongCredentials();
         }
         throttle.succeeded(user, address);
-        admins.recordLogin(user, clock.instant());
-        audit.record(new AuditEntry(0, clock.instant(), user, how, "admin-user", user, Optional.empty(),
-                Optional.empty()));
-        LOG.info("admin '{}' logged in from {} ({})", user, address, how);
         return user;
     }
 

@@ -8,8 +8,11 @@ final class LoginPage {
     private LoginPage() {
     }
 
-    /** @param message shown above the form, or null */
-    static String render(String csrfToken, String next, String message) {
+    /**
+     * @param message an error shown above the form, or null
+     * @param notice  news that is not an error (a password just changed), or null
+     */
+    static String render(String csrfToken, String next, String message, String notice) {
         return """
                 <!DOCTYPE html>
                 <html lang="en">
@@ -32,7 +35,9 @@ final class LoginPage {
                 </main>
                 </body>
                 </html>
-                """.formatted(message == null ? "" : "<p class=\"error\" role=\"alert\">" + Html.esc(message) + "</p>\n",
+                """.formatted((notice == null ? "" : "<p class=\"notice\" id=\"notice\" role=\"status\">"
+                        + Html.esc(notice) + "</p>\n")
+                        + (message == null ? "" : "<p class=\"error\" role=\"alert\">" + Html.esc(message) + "</p>\n"),
                 Html.esc(csrfToken), Html.esc(next));
     }
 }

@@ -1,5 +1,6 @@
 package io.usp.admin.auth;
 
+import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -45,6 +46,18 @@ public final class LoginRefused extends RuntimeException {
             return seconds + " seconds";
         }
         return (seconds + 59) / 60 + " minutes";
+    }
+
+    /**
+     * The status to answer with: 429 with a {@code Retry-After} header when logins are locked,
+     * else {@code wrong} (401 for a login, 403 for a password confirmation).
+     */
+    public int status(Context ctx, int wrong) {
+        if (reason != Reason.THROTTLED) {
+            return wrong;
+        }
+        ctx.header("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
+        return 429;
     }
 
     public Reason reason() {

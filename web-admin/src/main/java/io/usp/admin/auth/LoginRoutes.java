@@ -36,11 +36,7 @@ public final class LoginRoutes {
         try {
             user = authenticator.authenticate(ctx.formParam("username"), ctx.formParam("password"), ctx.ip(), "login");
         } catch (LoginRefused refused) {
-            boolean locked = refused.reason() == LoginRefused.Reason.THROTTLED;
-            if (locked) {
-                ctx.header("Retry-After", Long.toString(Math.max(1, refused.retryAfter().toSeconds())));
-            }
-            form(ctx, locked ? 429 : 401, refused.getMessage());
+            form(ctx, refused.status(ctx, 401), refused.getMessage());
             return;
         }
         // a fresh id at every login, so an id planted before login is worth nothing
@@ -65,7 +61,11 @@ public final class LoginRoutes {
         String token = RandomTokens.wellFormed(current) ? current : RandomTokens.next();
         cookies.set(ctx, SessionCookies.LOGIN_CSRF, token);
         String next = ctx.formParam("next") != null ? ctx.formParam("next") : ctx.queryParam("next");
-        ctx.status(status).html(LoginPage.render(token, localPath(next), message));
+        // a fixed text for a fixed value: nothing from the query string is shown
+        String notice = "password".equals(ctx.queryParam("changed"))
+                ? "Your password was changed and all your sessions and API tokens ended. Log in with the new password."
+                : null;
+        ctx.status(status).html(LoginPage.render(token, localPath(next), message, notice));
     }
 
     /** Only a path on this server, so the login cannot be used to send someone elsewhere. */

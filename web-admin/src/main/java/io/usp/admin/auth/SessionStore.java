@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Login sessions, in memory: a restart logs everyone out, which is fine for a handful of admins
@@ -59,6 +60,22 @@ public final class SessionStore {
         Entry used = sessions.computeIfPresent(id, (key, e) -> now.isBefore(e.expiresAt())
                 ? new Entry(e.username(), e.csrfToken(), e.createdAt(), now) : null);
         return Optional.ofNullable(used).map(Entry::view);
+    }
+
+    /** Ends every session of {@code username}: its password changed, or it was removed. Returns how many. */
+    public int endAll(String username) {
+        AtomicInteger ended = new AtomicInteger();
+        // per key and atomic, so a session in use at this moment cannot slip through
+        for (String id : sessions.keySet()) {
+            sessions.computeIfPresent(id, (key, e) -> {
+                if (!e.username().equals(username)) {
+                    return e;
+                }
+                ended.incrementAndGet();
+                return null;
+            });
+        }
+        return ended.get();
     }
 
     public void invalidate(String id) {

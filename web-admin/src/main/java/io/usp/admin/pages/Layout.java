@@ -15,7 +15,8 @@ final class Layout {
             new String[] {"/clients", "Clients"},
             new String[] {"/connections", "Connections"},
             new String[] {"/history", "History"},
-            new String[] {"/audit", "Audit"});
+            new String[] {"/audit", "Audit"},
+            new String[] {"/admins", "Admins"});
 
     private Layout() {
     }

@@ -16,7 +16,8 @@ import java.util.Optional;
  * name as is; REASON a refusal reason with anything but letters, digits, '_' and '-' made '-'):
  * <ul>
  * <li>layout: {@code nav-dashboard}, {@code nav-deployments}, {@code nav-ip-filters}, {@code nav-clients},
- *     {@code nav-connections}, {@code nav-history}, {@code nav-audit}, {@code username}, {@code logout}</li>
+ *     {@code nav-connections}, {@code nav-history}, {@code nav-audit}, {@code nav-admins}, {@code username},
+ *     {@code logout}</li>
  * <li>forms: inputs are named after the YAML fields and their id is the name with '.' made '-'
  *     ({@code listener.port} → {@code #listener-port}); the error next to a field is
  *     {@code <p class="error" id="error-listener-port">}; an error of the whole form is {@code error-form};
@@ -45,6 +46,11 @@ import java.util.Optional;
  * <li>history: select {@code history-deployment} (name {@code deployment}), button {@code show-history},
  *     row {@code history-ID}</li>
  * <li>audit: row {@code audit-ID}, JSON {@code audit-ID-before}, {@code audit-ID-after}</li>
+ * <li>admins ({@link AccountPages}, registered by the core): table {@code admins}, row {@code admin-NAME},
+ *     button {@code remove-NAME}; add form {@code add-admin-form} (inputs {@code username, password}, button
+ *     {@code add-admin}); form {@code password-form} (inputs {@code currentPassword, newPassword}, button
+ *     {@code change-password}); table {@code api-tokens}, row {@code token-ID}, button {@code withdraw-ID},
+ *     or {@code no-tokens}; the login page's {@code notice} after a password change</li>
  * </ul>
  */
 public final class Pages implements PageRoutes {

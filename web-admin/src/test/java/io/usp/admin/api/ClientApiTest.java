@@ -8,26 +8,10 @@ import io.usp.admin.FakeRunningServer;
 import io.usp.admin.live.RunningServer.ConnectedClient;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Adding a client gives its token once; revoking needs a known client; the list shows both. */
-class ClientApiTest {
-
-    private AdminTestServer admin;
-    private String token;
-
-    @BeforeEach
-    void start() {
-        admin = new AdminTestServer();
-        token = admin.token();
-    }
-
-    @AfterEach
-    void stop() {
-        admin.close();
-    }
+class ClientApiTest extends WithApi {
 
     @Test
     void addingAClientAnswersItsTokenAndListsItAsWaiting() {

@@ -8,30 +8,14 @@ import io.usp.deployments.yaml.DeploymentsFile;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The deployments API through real HTTP against a real store. */
-class DeploymentApiTest {
+class DeploymentApiTest extends WithApi {
 
     private static final String SSH = """
             {"name": "ssh", "listener": {"bind": "127.0.0.1", "port": 10022},
              "target": {"host": "127.0.0.1", "port": 22}}""";
-
-    private AdminTestServer admin;
-    private String token;
-
-    @BeforeEach
-    void start() {
-        admin = new AdminTestServer();
-        token = admin.token();
-    }
-
-    @AfterEach
-    void stop() {
-        admin.close();
-    }
 
     @Test
     void anUnknownApiPathIsAJson404AndAMissingDeploymentKeepsItsMessage() {

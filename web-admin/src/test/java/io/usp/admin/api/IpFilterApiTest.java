@@ -5,29 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.usp.admin.AdminTestServer;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Named IP filters through real HTTP, with the "test an address" endpoint. */
-class IpFilterApiTest {
+class IpFilterApiTest extends WithApi {
 
     private static final String PARTNERS = """
             {"name": "partners", "block": ["198.51.100.66"], "allow": ["198.51.100.0/24"], "defaultAction": "block"}""";
 
-    private AdminTestServer admin;
-    private String token;
-
     @BeforeEach
     void start() {
-        admin = new AdminTestServer();
-        token = admin.token();
         assertThat(admin.api("POST", "/api/v1/ip-filters", token, PARTNERS).statusCode()).isEqualTo(201);
-    }
-
-    @AfterEach
-    void stop() {
-        admin.close();
     }
 
     @Test

@@ -18,12 +18,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Passwords, tokens and session ids never reach a log line: everything the root logger sees
- * (message, arguments, MDC, stack traces) while admins log in, fail, get tokens and call the API,
+ * (message, arguments, MDC, stack traces) while admins log in, fail, get tokens, call the API and
+ * add admins and set their passwords,
  * with USP's own loggers at DEBUG.
  */
 class SecretsNotLoggedTest {
 
     private static final String WRONG_PASSWORD = "Tr0ub4dor&3-not-the-one";
+    private static final String NEW_PASSWORD = "zoe's own long password";
 
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -60,12 +62,18 @@ class SecretsNotLoggedTest {
         assertThat(admin.api("GET", "/api/v1/deployments", token, null).statusCode()).isEqualTo(200);
         admin.api("POST", "/api/v1/deployments", token, "{\"name\":\"bad\"}");
         admin.api("GET", "/api/v1/deployments", token + "x", null);
+        admin.api("POST", "/api/v1/admins", token, "{\"username\":\"zoe\",\"password\":\"" + NEW_PASSWORD + "\"}");
+        admin.api("PUT", "/api/v1/admins/zoe/password", token, "{\"currentPassword\":\"" + WRONG_PASSWORD
+                + "\",\"newPassword\":\"" + NEW_PASSWORD + "-2\"}");
+        admin.api("PUT", "/api/v1/admins/zoe/password", token, "{\"currentPassword\":\"" + AdminTestServer.PASSWORD
+                + "\",\"newPassword\":\"" + NEW_PASSWORD + "-3\"}");
         admin.page("POST", "/logout", session, Map.of("csrf", csrf));
 
         List<String> logged = everything();
+        assertThat(logged).anyMatch(line -> line.contains("password of admin user 'zoe' changed"));
         assertThat(logged).as("the capture works").anyMatch(line -> line.contains("logged in"));
         assertThat(logged).anyMatch(line -> line.contains("failed: wrong username or password"));
-        for (String secret : List.of(AdminTestServer.PASSWORD, WRONG_PASSWORD, token, session, csrf)) {
+        for (String secret : List.of(AdminTestServer.PASSWORD, WRONG_PASSWORD, NEW_PASSWORD, token, session, csrf)) {
             assertThat(logged).as("lines containing a secret").noneMatch(line -> line.contains(secret));
         }
     }

@@ -121,6 +121,24 @@ class SessionTest {
     }
 
     @Test
+    void aNewPasswordEndsEverySessionOfThatAdminAndNoOther() {
+        String first = admin.login();
+        String second = admin.login();
+        String token = admin.token();
+        assertThat(admin.api("POST", "/api/v1/admins", token,
+                "{\"username\":\"zoe\",\"password\":\"zoe's own long password\"}").statusCode()).isEqualTo(201);
+        HttpResponse<String> zoeLogin = admin.postLogin(admin.loginForm(), "zoe", "zoe's own long password", "/probe");
+        String zoe = AdminTestServer.cookie(zoeLogin, "usp_session").orElseThrow();
+
+        assertThat(admin.api("PUT", "/api/v1/admins/admin/password", token, "{\"currentPassword\":\""
+                + AdminTestServer.PASSWORD + "\",\"newPassword\":\"a brand new password\"}").statusCode()).isEqualTo(204);
+
+        assertThat(admin.page("GET", "/probe", first, Map.of()).statusCode()).isEqualTo(302);
+        assertThat(admin.page("GET", "/probe", second, Map.of()).statusCode()).isEqualTo(302);
+        assertThat(admin.page("GET", "/probe", zoe, Map.of()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void anIdleSessionExpiresAfterHalfAnHour() {
         String session = admin.login();
         admin.clock.advance(Duration.ofMinutes(29));

@@ -7,25 +7,10 @@ import io.usp.admin.live.RunningServer.ConnectedClient;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The clients page adds a client (showing its token once) and revokes one, with the CSRF token. */
-class ClientPagesTest {
-
-    private PagesServer admin;
-
-    @BeforeEach
-    void start() {
-        admin = new PagesServer();
-        admin.login();
-    }
-
-    @AfterEach
-    void stop() {
-        admin.close();
-    }
+class ClientPagesTest extends WithPages {
 
     @Test
     void addingAClientShowsItsTokenOnceAndListsItAsWaiting() {

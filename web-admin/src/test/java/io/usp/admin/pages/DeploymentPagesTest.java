@@ -5,25 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The deployments pages through real HTTP, logged in through the login form. */
-class DeploymentPagesTest {
-
-    private PagesServer admin;
-
-    @BeforeEach
-    void start() {
-        admin = new PagesServer();
-        admin.login();
-    }
-
-    @AfterEach
-    void stop() {
-        admin.close();
-    }
+class DeploymentPagesTest extends WithPages {
 
     private static Map<String, String> ssh(String port) {
         return fields("name", "ssh", "listener.bind", "127.0.0.1", "listener.port", port, "ipFilter.mode", "none",

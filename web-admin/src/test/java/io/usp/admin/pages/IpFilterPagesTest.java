@@ -5,27 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The IP filter pages: create, the test box, use by a deployment, edit, delete. */
-class IpFilterPagesTest {
-
-    private PagesServer admin;
+class IpFilterPagesTest extends WithPages {
 
     @BeforeEach
     void start() {
-        admin = new PagesServer();
-        admin.login();
         HttpResponse<String> created = admin.submit("/ip-filters", fields("name", "partners",
                 "block", "198.51.100.66", "allow", "198.51.100.0/24\n2001:db8::/32", "defaultAction", "block"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
-    }
-
-    @AfterEach
-    void stop() {
-        admin.close();
     }
 
     @Test

@@ -16,29 +16,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Dashboard, clients, connections, history and audit, and that values from outside are escaped. */
-class LivePagesTest {
+class LivePagesTest extends WithPages {
 
     private static final String HOSTILE = "<script>alert('x')</script>";
 
-    private PagesServer admin;
-
     @BeforeEach
     void start() {
-        admin = new PagesServer();
-        admin.login();
         HttpResponse<String> created = admin.submit("/deployments", fields("name", "ssh", "listener.port", "10022",
                 "target.host", "127.0.0.1", "target.port", "22", "startMode", "auto", "enabled", "true"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
-    }
-
-    @AfterEach
-    void stop() {
-        admin.close();
     }
 
     @Test

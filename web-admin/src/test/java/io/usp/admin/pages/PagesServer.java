@@ -64,12 +64,16 @@ final class PagesServer implements AutoCloseable {
         server = AdminServer.start(new AdminSettings("127.0.0.1", 0, Optional.empty()), context, List.of(new Pages()));
     }
 
-    /** Logs in through the login form; the session cookie stays in the jar. */
+    /** Logs in as {@code admin} through the login form; the session cookie stays in the jar. */
     void login() {
+        login("admin", PASSWORD);
+    }
+
+    void login(String username, String password) {
         HttpResponse<String> form = get("/login");
         assertThat(form.statusCode()).isEqualTo(200);
-        HttpResponse<String> done = post("/login", fields("csrf", csrfOf(form), "username", "admin",
-                "password", PASSWORD, "next", "/dashboard"));
+        HttpResponse<String> done = post("/login", fields("csrf", csrfOf(form), "username", username,
+                "password", password, "next", "/dashboard"));
         assertThat(done.statusCode()).as(done.body()).isEqualTo(302);
         HttpResponse<String> dashboard = get("/dashboard");
         assertThat(dashboard.statusCode()).isEqualTo(200);
