@@ -83,7 +83,7 @@ public final class UspServer implements AutoCloseable {
         this.clientsSeen = new ClientsSeen(database.clients(), clock);
         ConnectionReport report = new ConnectionReport(history, clock);
         PartnerServices services = new PartnerServices(serverLimit, tunnels, connector, report, connections, metrics,
-                clock);
+                config.tunnel().answerTimeout(), clock);
         this.listeners = new ListenerManager(boss, workers, services);
         this.listeners.addEvents(metrics);
         this.reconciler = new Reconciler(database.deployments(), listeners, switches);
@@ -91,8 +91,8 @@ public final class UspServer implements AutoCloseable {
         tunnels.onChange(() -> metrics.tunnelsChanged(tunnels));
         this.enrollment = new EnrollmentGate(database.enrollment(), database.audit(), ca,
                 Revocations.load(database.enrollment()), CertificateAuthority.DEFAULT_CLIENT_VALIDITY, clock);
-        this.clientTokens = new ClientTokens(database.enrollment(), config.tunnel().names().get(0), this::tunnelPort,
-                ca, ClientTokens.DEFAULT_LIFETIME, clock);
+        this.clientTokens = new ClientTokens(database.enrollment(),
+                () -> config.tunnel().addressForClients(tunnelPort()), ca, ClientTokens.DEFAULT_LIFETIME, clock);
     }
 
     /**

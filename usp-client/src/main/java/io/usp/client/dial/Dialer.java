@@ -2,6 +2,7 @@ package io.usp.client.dial;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
@@ -33,7 +34,7 @@ public final class Dialer {
     private final ClientConfig config;
     private final EventLoopGroup group;
     private final Supplier<SslContext> tls;
-    private final StreamInitializer streams;
+    private final ChannelHandler streams;
     private final TargetConnector lookups;
     private final Clock clock;
     private final Backoff backoff;
@@ -43,11 +44,11 @@ public final class Dialer {
 
     /**
      * {@code tls} is asked at every dial, so a renewed certificate is used from the next connection
-     * on; {@code lookups} resolves the server's name off the event loop.
+     * on; {@code streams} sets up each stream the server opens (a {@link StreamInitializer});
+     * {@code lookups} resolves the server's name off the event loop.
      */
     public Dialer(int slot, ClientConfig config, EventLoopGroup group, Supplier<SslContext> tls,
-                  StreamInitializer streams,
-                  TargetConnector lookups, Clock clock) {
+                  ChannelHandler streams, TargetConnector lookups, Clock clock) {
         this.slot = slot;
         this.config = config;
         this.group = group;

@@ -1,6 +1,7 @@
 package io.usp.client.dial;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
@@ -8,7 +9,6 @@ import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.usp.client.config.ClientConfig;
-import io.usp.client.target.StreamInitializer;
 import io.usp.protocol.tls.TlsContexts;
 import io.usp.protocol.tunnel.TunnelCodecs;
 import java.util.function.Consumer;
@@ -22,10 +22,10 @@ final class TunnelClientInitializer extends ChannelInitializer<SocketChannel> {
 
     private final ClientConfig config;
     private final SslContext tls;
-    private final StreamInitializer streams;
+    private final ChannelHandler streams;
     private final Consumer<Channel> onUp;
 
-    TunnelClientInitializer(ClientConfig config, SslContext tls, StreamInitializer streams, Consumer<Channel> onUp) {
+    TunnelClientInitializer(ClientConfig config, SslContext tls, ChannelHandler streams, Consumer<Channel> onUp) {
         this.config = config;
         this.tls = tls;
         this.streams = streams;

@@ -16,7 +16,7 @@ import org.bouncycastle.asn1.x509.GeneralNames;
  * Subject alternative names of a server certificate: a DNS name, or an IP address when the name
  * is an IP literal. Names are compared in a normal form (lower case, canonical IP text).
  */
-final class SubjectNames {
+public final class SubjectNames {
 
     private static final int DNS = 2;
     private static final int IP = 7;
@@ -58,6 +58,14 @@ final class SubjectNames {
             }
         }
         return result;
+    }
+
+    /**
+     * Whether a server certificate for {@code names} passes a client's check when the client
+     * dials {@code host}: one of the names is that host, in normal form.
+     */
+    public static boolean covers(List<String> names, String host) {
+        return normalize(names).contains(normalize(host));
     }
 
     static void validate(List<String> names) {

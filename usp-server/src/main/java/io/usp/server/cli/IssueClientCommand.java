@@ -4,6 +4,7 @@ import io.usp.deployments.Deployment;
 import io.usp.deployments.Names;
 import io.usp.protocol.pki.CertificateAuthority;
 import io.usp.protocol.pki.ClientCredentials;
+import io.usp.server.config.PublicAddress;
 import io.usp.server.config.ServerConfig;
 import io.usp.server.config.ServerConfigLoader;
 import java.io.PrintWriter;
@@ -69,8 +70,8 @@ final class IssueClientCommand implements Callable<Integer> {
 
     private void printClientYaml(PrintWriter o, ServerConfig settings) {
         o.println("name: " + name);
-        o.println("server: { host: " + yamlScalar(settings.tunnel().names().get(0)) + ", port: "
-                + settings.tunnel().port() + " }");
+        PublicAddress server = settings.tunnel().addressForClients(settings.tunnel().port());
+        o.println("server: { host: " + yamlScalar(server.host()) + ", port: " + server.port() + " }");
         o.println("tls: { cert: " + name + ".crt, key: " + name + ".key, ca: ca.crt }");
         List<Deployment> served = settings.deployments().stream()
                 .filter(d -> d.client().filter(name::equals).isPresent())

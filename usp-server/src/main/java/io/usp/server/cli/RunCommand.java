@@ -90,8 +90,10 @@ final class RunCommand implements Callable<Integer> {
     private static void printBound(PrintWriter out, ServerConfig settings, UspServer server, AdminWiring admin) {
         StringBuilder banner = new StringBuilder();
         banner.append("usp-server ").append(Version.of()).append(" is running; stop it with Ctrl-C or SIGTERM\n");
-        banner.append("  tunnel    ").append(hostPort(settings.tunnel().bind(), server.tunnelPort()))
-                .append("  (clients dial here; certificate names ").append(settings.tunnel().names()).append(")\n");
+        TunnelConfig tunnel = settings.tunnel();
+        banner.append("  tunnel    ").append(hostPort(tunnel.bind(), server.tunnelPort()))
+                .append("  (clients dial ").append(tunnel.publicAddress().map(String::valueOf).orElse("here"))
+                .append("; certificate names ").append(tunnel.names()).append(")\n");
         if (admin != null) {
             banner.append("  admin     ").append(admin.url()).append("  (web UI and /api/v1; /metrics, /health)\n");
         }

@@ -9,6 +9,7 @@ import io.usp.deployments.yaml.StrictYaml;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads the server's YAML file strictly (see docs and {@link ServerConfig}): unknown keys, wrong
@@ -59,9 +60,12 @@ public final class ServerConfigLoader {
             throw top.error("tunnel.maxHandshakesPerIp", "must be between 1 and tunnel.maxHandshakes ("
                     + maxHandshakes + "), got " + maxPerIp);
         }
+        Optional<PublicAddress> publicAddress = t.publicAddress() == null ? d.publicAddress() : Optional.of(
+                top.check("tunnel.publicAddress", () -> PublicAddress.parse(t.publicAddress()).requireIn(names)));
+        var answerTimeout = top.duration("tunnel.answerTimeout", t.answerTimeout(), d.answerTimeout());
         // what the fields alone cannot show: pingTimeout must exceed pingInterval
         return top.check("tunnel.pingTimeout", () -> new TunnelConfig(bind, port, names, pingInterval, pingTimeout,
-                handshakeTimeout, maxHandshakes, maxPerIp));
+                handshakeTimeout, maxHandshakes, maxPerIp, publicAddress, answerTimeout));
     }
 
     private static int maxConnections(Entry top, LimitsYaml limits) {
@@ -99,7 +103,8 @@ public final class ServerConfigLoader {
     }
 
     record TunnelYaml(String bind, Integer port, List<String> names, String pingInterval, String pingTimeout,
-                      String handshakeTimeout, Integer maxHandshakes, Integer maxHandshakesPerIp) {
+                      String handshakeTimeout, Integer maxHandshakes, Integer maxHandshakesPerIp,
+                      String publicAddress, String answerTimeout) {
     }
 
     record LimitsYaml(Integer maxConnections) {

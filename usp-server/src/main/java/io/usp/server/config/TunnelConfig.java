@@ -3,6 +3,7 @@ package io.usp.server.config;
 import io.usp.deployments.Ports;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where the server accepts tunnel connections from clients, and how it keeps them alive.
@@ -15,13 +16,17 @@ import java.util.List;
  * @param handshakeTimeout a connection that has not finished TLS by then is closed
  * @param maxHandshakes    connections still in the TLS handshake, server-wide; one more is closed at once
  * @param maxHandshakesPerIp the same from one source address, so one host cannot take every slot
+ * @param publicAddress    what enrollment tokens carry; empty: the first of names and the bound port
+ * @param answerTimeout    how long the server waits for a client's answer to a stream request
  */
 public record TunnelConfig(String bind, int port, List<String> names, Duration pingInterval,
                            Duration pingTimeout, Duration handshakeTimeout, int maxHandshakes,
-                           int maxHandshakesPerIp) {
+                           int maxHandshakesPerIp, Optional<PublicAddress> publicAddress, Duration answerTimeout) {
 
     public static final int DEFAULT_MAX_HANDSHAKES = 256;
     public static final int DEFAULT_MAX_HANDSHAKES_PER_IP = 16;
+    /** Longer than any sane client connect timeout; past it the partner is not kept waiting. */
+    public static final Duration DEFAULT_ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
     /** Every default of the {@code tunnel:} section, in one place. */
     public static final TunnelConfig DEFAULTS = new TunnelConfig("0.0.0.0", 7443, List.of("localhost", "127.0.0.1"),
@@ -44,24 +49,46 @@ public record TunnelConfig(String bind, int port, List<String> names, Duration p
                     + " ms) must be longer than pingInterval (" + pingInterval.toMillis() + " ms)");
         }
         requireHandshakeCaps(maxHandshakes, maxHandshakesPerIp);
+        if (publicAddress.isPresent()) {
+            publicAddress.get().requireIn(names);
+        }
+        requirePositive(answerTimeout, "answerTimeout");
     }
 
-    /** With the default handshake caps. */
+    /** With the default handshake caps, no public address and the default answer timeout. */
     public TunnelConfig(String bind, int port, List<String> names, Duration pingInterval, Duration pingTimeout,
                         Duration handshakeTimeout) {
         this(bind, port, names, pingInterval, pingTimeout, handshakeTimeout, DEFAULT_MAX_HANDSHAKES,
-                DEFAULT_MAX_HANDSHAKES_PER_IP);
+                DEFAULT_MAX_HANDSHAKES_PER_IP, Optional.empty(), DEFAULT_ANSWER_TIMEOUT);
     }
 
     /** The same settings on another port, e.g. 0 in tests. */
     public TunnelConfig withPort(int newPort) {
         return new TunnelConfig(bind, newPort, names, pingInterval, pingTimeout, handshakeTimeout, maxHandshakes,
-                maxHandshakesPerIp);
+                maxHandshakesPerIp, publicAddress, answerTimeout);
     }
 
     /** The same settings with other handshake caps. */
     public TunnelConfig withHandshakeCaps(int max, int perIp) {
-        return new TunnelConfig(bind, port, names, pingInterval, pingTimeout, handshakeTimeout, max, perIp);
+        return new TunnelConfig(bind, port, names, pingInterval, pingTimeout, handshakeTimeout, max, perIp,
+                publicAddress, answerTimeout);
+    }
+
+    /** The same settings with enrollment tokens carrying {@code address}. */
+    public TunnelConfig withPublicAddress(PublicAddress address) {
+        return new TunnelConfig(bind, port, names, pingInterval, pingTimeout, handshakeTimeout, maxHandshakes,
+                maxHandshakesPerIp, Optional.of(address), answerTimeout);
+    }
+
+    /** The same settings with another wait for a client's answer. */
+    public TunnelConfig withAnswerTimeout(Duration timeout) {
+        return new TunnelConfig(bind, port, names, pingInterval, pingTimeout, handshakeTimeout, maxHandshakes,
+                maxHandshakesPerIp, publicAddress, timeout);
+    }
+
+    /** The address clients are told to dial: publicAddress, else the first of names and {@code boundPort}. */
+    public PublicAddress addressForClients(int boundPort) {
+        return publicAddress.orElseGet(() -> new PublicAddress(names.get(0), boundPort));
     }
 
     private static void requireHandshakeCaps(int max, int perIp) {

@@ -99,7 +99,7 @@ public final class PartnerHandler extends ChannelInboundHandlerAdapter {
             Http2StreamChannel stream = (Http2StreamChannel) opened.getNow();
             onLoop(ctx, () -> far = stream);
             long asked = System.nanoTime();
-            stream.pipeline().addLast(new StreamAnswer(new StreamAnswer.Outcome() {
+            stream.pipeline().addLast(new StreamAnswer(services.answerTimeout(), new StreamAnswer.Outcome() {
                 @Override
                 public void accepted() {
                     services.metrics().streamOpened(Duration.ofNanos(System.nanoTime() - asked));

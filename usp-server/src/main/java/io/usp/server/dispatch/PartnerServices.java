@@ -5,9 +5,14 @@ import io.usp.server.limits.ServerLimit;
 import io.usp.server.metrics.ServerMetrics;
 import io.usp.server.tunnel.TunnelRegistry;
 import java.time.Clock;
+import java.time.Duration;
 
-/** The server-wide parts every partner connection's pipeline uses. */
+/**
+ * The server-wide parts every partner connection's pipeline uses.
+ *
+ * @param answerTimeout how long a client may take to answer a stream request ({@code tunnel.answerTimeout})
+ */
 public record PartnerServices(ServerLimit serverLimit, TunnelRegistry tunnels, TargetConnector connector,
                               ConnectionReport report, LiveConnections connections, ServerMetrics metrics,
-                              Clock clock) {
+                              Duration answerTimeout, Clock clock) {
 }

@@ -19,29 +19,29 @@ import java.util.concurrent.TimeUnit;
  */
 final class StreamAnswer extends EarlyInput {
 
-    /** Longer than any sane client connect timeout; past it the partner is not kept waiting. */
-    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
-
     interface Outcome {
         void accepted();
 
         void refused(Refusal reason, String detail);
     }
 
+    private final Duration answerTimeout;
     private final Outcome outcome;
     private ScheduledFuture<?> timeout;
     private boolean answered;
 
-    StreamAnswer(Outcome outcome) {
+    /** {@code answerTimeout}: past it the partner is refused as {@link Refusal#NO_ANSWER}. */
+    StreamAnswer(Duration answerTimeout, Outcome outcome) {
         super(false);
+        this.answerTimeout = answerTimeout;
         this.outcome = outcome;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        timeout = ctx.executor().schedule(
-                () -> refuse(ctx, Refusal.NO_ANSWER, "client did not answer within " + ANSWER_TIMEOUT.toSeconds() + "s"),
-                ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        timeout = ctx.executor().schedule(() -> refuse(ctx, Refusal.NO_ANSWER, "client did not answer within "
+                + answerTimeout.toMillis() + " ms (tunnel.answerTimeout)"), answerTimeout.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -4,16 +4,17 @@ import io.usp.deployments.store.EnrollmentStore;
 import io.usp.deployments.store.EnrollmentStore.Token;
 import io.usp.protocol.enroll.EnrollmentToken;
 import io.usp.protocol.pki.CertificateAuthority;
+import io.usp.server.config.PublicAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
- * Makes enrollment tokens for the admin: the server's tunnel address (the first of
- * {@code tunnel.names} and the bound tunnel port), its CA's fingerprint and a fresh secret. Only
- * the secret's hash is stored; the text goes back to the admin once.
+ * Makes enrollment tokens for the admin: the tunnel address clients dial
+ * ({@link io.usp.server.config.TunnelConfig#addressForClients}), the server CA's fingerprint and a
+ * fresh secret. Only the secret's hash is stored; the text goes back to the admin once.
  */
 public final class ClientTokens {
 
@@ -21,17 +22,16 @@ public final class ClientTokens {
     public static final Duration DEFAULT_LIFETIME = Duration.ofHours(24);
 
     private final EnrollmentStore store;
-    private final String host;
-    private final IntSupplier port;
+    private final Supplier<PublicAddress> address;
     private final String caFingerprint;
     private final Duration lifetime;
     private final Clock clock;
 
-    public ClientTokens(EnrollmentStore store, String host, IntSupplier port, CertificateAuthority ca,
+    /** {@code address} is asked at each token: the bound port is known only once the tunnel port is bound. */
+    public ClientTokens(EnrollmentStore store, Supplier<PublicAddress> address, CertificateAuthority ca,
                         Duration lifetime, Clock clock) {
         this.store = store;
-        this.host = host;
-        this.port = port;
+        this.address = address;
         this.caFingerprint = ca.fingerprint();
         this.lifetime = lifetime;
         this.clock = clock;
@@ -49,7 +49,8 @@ public final class ClientTokens {
     /** A token for {@code name}; the name is checked as a certificate CN must be. */
     public Issued add(String name, String actor) {
         CertificateAuthority.requireClientName(name);
-        EnrollmentToken token = EnrollmentToken.generate(host, port.getAsInt(), caFingerprint);
+        PublicAddress server = address.get();
+        EnrollmentToken token = EnrollmentToken.generate(server.host(), server.port(), caFingerprint);
         Instant now = clock.instant();
         Instant expiresAt = now.plus(lifetime);
         store.addToken(new Token(token.secretHash(), name, now, actor, expiresAt, Optional.empty()));

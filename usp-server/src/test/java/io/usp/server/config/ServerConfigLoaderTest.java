@@ -59,14 +59,23 @@ class ServerConfigLoaderTest {
     Path dir;
 
     private Path write(String yaml) throws IOException {
+        return write(dir, yaml);
+    }
+
+    private AbstractThrowableAssert<?, ? extends Throwable> failure(String yaml) throws IOException {
+        return failure(dir, yaml);
+    }
+
+    /** {@code dir/server.yaml} holding {@code yaml}. */
+    static Path write(Path dir, String yaml) throws IOException {
         Path file = dir.resolve("server.yaml");
         Files.writeString(file, yaml);
         return file;
     }
 
-    /** The error, checked to name the file first. */
-    private AbstractThrowableAssert<?, ? extends Throwable> failure(String yaml) throws IOException {
-        Path file = write(yaml);
+    /** The error loading {@code yaml} from {@code dir}, checked to name the file first and to be one line. */
+    static AbstractThrowableAssert<?, ? extends Throwable> failure(Path dir, String yaml) throws IOException {
+        Path file = write(dir, yaml);
         return assertThatThrownBy(() -> ServerConfigLoader.load(file))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(file + ": ")

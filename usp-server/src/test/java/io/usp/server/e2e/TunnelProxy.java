@@ -9,6 +9,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 /**
  * A TCP forwarder between client and server that a test can break the way networks break:
@@ -18,11 +20,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class TunnelProxy implements AutoCloseable {
 
     private final ServerSocket listener;
-    private final int upstreamPort;
+    private final IntSupplier upstreamPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final AtomicInteger forwarded = new AtomicInteger();
     private volatile boolean frozen;
 
     TunnelProxy(int upstreamPort) throws IOException {
+        this(() -> upstreamPort);
+    }
+
+    /** Asks for the upstream port at each connection: a proxy can exist before the server it points at. */
+    TunnelProxy(IntSupplier upstreamPort) throws IOException {
         this.upstreamPort = upstreamPort;
         this.listener = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
         Thread accept = new Thread(this::acceptLoop, "tunnel-proxy");
@@ -32,6 +40,11 @@ final class TunnelProxy implements AutoCloseable {
 
     int port() {
         return listener.getLocalPort();
+    }
+
+    /** Connections it accepted and forwarded so far. */
+    int forwarded() {
+        return forwarded.get();
     }
 
     void freeze() {
@@ -55,9 +68,10 @@ final class TunnelProxy implements AutoCloseable {
             try {
                 Socket down = listener.accept();
                 Socket up = new Socket();
-                up.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort));
+                up.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort.getAsInt()));
                 sockets.add(down);
                 sockets.add(up);
+                forwarded.incrementAndGet();
                 pump(down, up);
                 pump(up, down);
             } catch (IOException e) {

@@ -25,7 +25,10 @@ class IssueClientIT {
     void writesCertificateKeyAndCaAndPrintsAClientYaml() throws Exception {
         Files.writeString(dir.resolve("server.yaml"), """
                 dataDir: data
-                tunnel: { port: 7443, names: [relay.example.net] }
+                tunnel:
+                  port: 7443
+                  names: [relay.internal, relay.example.net]
+                  publicAddress: relay.example.net:443
                 deployments:
                   - name: ssh-build-box
                     listener: { port: 10022 }
@@ -58,8 +61,9 @@ class IssueClientIT {
         String yaml = stdout.substring(stdout.indexOf("\nname: agent-a") + 1);
         Files.writeString(out.resolve("client.yaml"), yaml);
         ClientConfig config = ClientConfigLoader.load(out.resolve("client.yaml"));
-        assertThat(config.server().host()).isEqualTo("relay.example.net");
-        assertThat(config.server().port()).isEqualTo(7443);
+        assertThat(config.server().host()).as("tunnel.publicAddress, not the first name")
+                .isEqualTo("relay.example.net");
+        assertThat(config.server().port()).as("tunnel.publicAddress, not the bound port").isEqualTo(443);
         assertThat(config.allow().permitsByName("build.internal", 22)).isTrue();
     }
 
