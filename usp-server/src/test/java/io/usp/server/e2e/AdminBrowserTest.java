@@ -28,7 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The admin UI in a real headless browser (Debian's chromium and chromium-driver, which
  * {@code .ci/run} installs): log in, create a deployment, see it carry a real partner connection
- * through a real client, edit its filter, watch the refusal counted, delete it.
+ * through a real client, edit its filter, watch the refusal counted, delete it; add an admin and
+ * change your own password.
  */
 @Timeout(180)
 class AdminBrowserTest {
@@ -78,10 +79,7 @@ class AdminBrowserTest {
 
             browser.get(base);
             assertThat(browser.getCurrentUrl()).as("not logged in: the login page").contains("/login");
-            browser.findElement(By.name("username")).sendKeys("admin");
-            browser.findElement(By.name("password")).sendKeys(PASSWORD);
-            browser.findElement(By.cssSelector("form button[type=submit]")).click();
-            waitFor(By.id("logout"));
+            logIn("admin", PASSWORD);
 
             browser.get(base + "deployments/new");
             int port = freePort();
@@ -129,6 +127,42 @@ class AdminBrowserTest {
         } finally {
             Files.writeString(dir.resolve("last-page.html"), browser.getPageSource());
         }
+    }
+
+    @Test
+    void adminAddsAnotherAdminThenChangesItsOwnPasswordAndLogsInAgain() throws Exception {
+        try (World world = new World(dir)) {
+            world.startServer(List.of());
+            String base = world.startAdmin(PASSWORD).url();
+            browser.get(base + "admins");
+            logIn("admin", PASSWORD);
+            assertThat(browser.getCurrentUrl()).as("back where the login began").endsWith("/admins");
+
+            type("username", "zoe");
+            type("password", "zoe's own long password");
+            browser.findElement(By.id("add-admin")).click();
+            waitFor(By.id("admin-zoe"));
+            assertThat(browser.findElement(By.id("admin-zoe")).getText()).contains("never");
+
+            type("currentPassword", PASSWORD);
+            type("newPassword", "a brand new password");
+            browser.findElement(By.id("change-password")).click();
+            waitFor(By.id("notice"));
+            assertThat(browser.findElement(By.id("notice")).getText()).contains("password was changed");
+            browser.get(base + "admins");
+            assertThat(browser.getCurrentUrl()).as("the old session ended").contains("/login");
+            logIn("admin", "a brand new password");
+            assertThat(browser.findElement(By.id("admin-zoe")).getText()).contains("zoe");
+        } finally {
+            Files.writeString(dir.resolve("last-page.html"), browser.getPageSource());
+        }
+    }
+
+    private void logIn(String username, String password) {
+        browser.findElement(By.name("username")).sendKeys(username);
+        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitFor(By.id("logout"));
     }
 
     private void type(String field, String text) {
