@@ -13,11 +13,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -64,14 +62,7 @@ public final class AdminTestServer implements AutoCloseable {
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(http, request);
     }
 
     public HttpResponse<String> request(String method, String path) {
@@ -121,7 +112,7 @@ public final class AdminTestServer implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Cookie", "usp_login_csrf=" + form.cookie())
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("csrf", form.field(), "username", username,
+                .POST(HttpRequest.BodyPublishers.ofString(TestHttp.form(Map.of("csrf", form.field(), "username", username,
                         "password", password, "next", next)))));
     }
 
@@ -136,7 +127,7 @@ public final class AdminTestServer implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Cookie", "usp_session=" + session)
-                .method(method, HttpRequest.BodyPublishers.ofString(form(fields))));
+                .method(method, HttpRequest.BodyPublishers.ofString(TestHttp.form(fields))));
     }
 
     /** The CSRF token of a session, read off the test page. */
@@ -160,14 +151,6 @@ public final class AdminTestServer implements AutoCloseable {
     private static int indexOrEnd(String text, char c) {
         int i = text.indexOf(c);
         return i < 0 ? text.length() : i;
-    }
-
-    private static String form(Map<String, String> fields) {
-        StringBuilder out = new StringBuilder();
-        fields.forEach((k, v) -> out.append(out.length() == 0 ? "" : "&")
-                .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return out.toString();
     }
 
     @Override
