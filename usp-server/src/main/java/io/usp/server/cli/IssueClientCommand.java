@@ -4,6 +4,7 @@ import io.usp.deployments.Deployment;
 import io.usp.deployments.Names;
 import io.usp.protocol.pki.CertificateAuthority;
 import io.usp.protocol.pki.ClientCredentials;
+import io.usp.deployments.yaml.ConfigException;
 import io.usp.server.config.PublicAddress;
 import io.usp.server.config.ServerConfig;
 import io.usp.server.config.ServerConfigLoader;
@@ -53,6 +54,7 @@ final class IssueClientCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         ServerConfig settings = ServerConfigLoader.load(config);
+        PublicAddress server = serverFor(settings);
         CertificateAuthority ca = CertificateAuthority.loadOrCreate(settings.dataDir());
         ClientCredentials written = ca.issueClient(name, out.toAbsolutePath().normalize());
         PrintWriter o = spec.commandLine().getOut();
@@ -63,14 +65,22 @@ final class IssueClientCommand implements Callable<Integer> {
         o.println();
         o.println("A client.yaml to put next to them (then: java -jar usp-client.jar run --config client.yaml):");
         o.println();
-        printClientYaml(o, settings);
+        printClientYaml(o, settings, server);
         o.flush();
         return 0;
     }
 
-    private void printClientYaml(PrintWriter o, ServerConfig settings) {
+    /** Where the client will dial, known before anything is written: a port picked at each start is not. */
+    private static PublicAddress serverFor(ServerConfig settings) {
+        if (settings.tunnel().port() == 0 && settings.tunnel().publicAddress().isEmpty()) {
+            throw new ConfigException(settings.file(), null, "tunnel.port", "is 0 (a free port picked at each start),"
+                    + " so there is no address to give the client; set tunnel.port or tunnel.publicAddress");
+        }
+        return settings.tunnel().addressForClients(settings.tunnel().port());
+    }
+
+    private void printClientYaml(PrintWriter o, ServerConfig settings, PublicAddress server) {
         o.println("name: " + name);
-        PublicAddress server = settings.tunnel().addressForClients(settings.tunnel().port());
         o.println("server: { host: " + yamlScalar(server.host()) + ", port: " + server.port() + " }");
         o.println("tls: { cert: " + name + ".crt, key: " + name + ".key, ca: ca.crt }");
         List<Deployment> served = settings.deployments().stream()

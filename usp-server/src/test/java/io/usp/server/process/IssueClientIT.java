@@ -67,6 +67,19 @@ class IssueClientIT {
         assertThat(config.allow().permitsByName("build.internal", 22)).isTrue();
     }
 
+    @Test
+    void aTunnelPortPickedAtEachStartIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Files.writeString(dir.resolve("server.yaml"), "dataDir: data\ntunnel: { port: 0 }\n");
+        try (JarProcess issue = JarProcess.start(JarProcess.SERVER_JAR, dir, "issue-client",
+                "issue-client", "--config", "server.yaml", "--name", "agent-a", "--out", "out")) {
+            assertThat(issue.awaitExit()).as(issue.transcript()).isEqualTo(2);
+            assertThat(issue.stderr().strip()).as("one line").doesNotContain("\n")
+                    .contains("server.yaml", "tunnel.port", "tunnel.publicAddress");
+        }
+        assertThat(dir.resolve("out")).doesNotExist();
+        assertThat(dir.resolve("data/ca")).as("no CA made either").doesNotExist();
+    }
+
     private static X509Certificate certificate(Path file) throws Exception {
         try (InputStream in = Files.newInputStream(file)) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
