@@ -16,25 +16,29 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
- * NIO by default; Netty's native epoll with {@code -Dusp.transport=epoll} when it loads. One
- * choice per process.
+ * Netty's native epoll when it loads, NIO otherwise or with {@code -Dusp.transport=nio}.
+ * One choice per process.
  *
- * <p>Why not epoll by default (DESIGN.md asks for it): with Netty 4.2.18 and auto-read off,
- * epoll reads a socket whose peer sent data and FIN (EPOLLRDHUP) without being asked. What
- * arrives before a relay exists is held ({@code EarlyInput}), and the end-to-end tests pass on
- * epoll most runs, but about one run in three of ReconcileTest loses the tail of an echo:
- * the target's FIN is relayed before all of its bytes ("Channel output shutdown").
+ * <p>Epoll runs with {@link EpollEmptyInterest}: without it Netty 4.2.18 drops a socket from the
+ * epoll set once its peer half-closed and it waits for nothing, and the next full send buffer
+ * shut its output and lost the queued tail ("Channel output shutdown", seen in ReconcileTest).
+ * With auto-read off epoll still reads a socket whose peer sent data and FIN (EPOLLRDHUP) without
+ * being asked; what arrives before a relay exists is held by {@code EarlyInput}.
  */
 public final class Transport {
 
-    private static final boolean EPOLL = "epoll".equals(System.getProperty("usp.transport")) && Epoll.isAvailable();
+    private static final boolean EPOLL = !"nio".equals(System.getProperty("usp.transport")) && Epoll.isAvailable();
 
     private Transport() {
     }
 
     public static EventLoopGroup group(int threads, String name) {
-        IoHandlerFactory io = EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), io);
+        return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), ioHandlers(EPOLL));
+    }
+
+    /** The I/O handlers of one transport: epoll with the fix of {@link EpollEmptyInterest}, or NIO. */
+    static IoHandlerFactory ioHandlers(boolean epoll) {
+        return epoll ? new EpollEmptyInterest(EpollIoHandler.newFactory()) : NioIoHandler.newFactory();
     }
 
     public static Class<? extends ServerChannel> serverChannel() {
