@@ -52,9 +52,11 @@ public final class DeploymentEntry {
         Optional<String> client = Optional.ofNullable(d.client());
         client.ifPresent(c -> e.check("client", () -> Names.require(c, "client")));
         Listener listener = listener(e, e.require("listener", d.listener()));
-        Optional<NamedIpFilter> named = namedFilter(e, d.ipFilter(), filters);
-        IpFilter filter = named.map(NamedIpFilter::filter).orElseGet(() -> d.ipFilter() == null ? IpFilter.ALLOW_ALL
-                : IpFilterEntry.rules(e, "ipFilter", e.convert(d.ipFilter(), IpFilterEntry.RulesYaml.class, "ipFilter")));
+        // "ipFilter:" with nothing after it (JSON null) reads as absent, as every other field does
+        JsonNode ipFilter = d.ipFilter() == null || d.ipFilter().isNull() ? null : d.ipFilter();
+        Optional<NamedIpFilter> named = namedFilter(e, ipFilter, filters);
+        IpFilter filter = named.map(NamedIpFilter::filter).orElseGet(() -> ipFilter == null ? IpFilter.ALLOW_ALL
+                : IpFilterEntry.rules(e, "ipFilter", e.convert(ipFilter, IpFilterEntry.RulesYaml.class, "ipFilter")));
         Limits limits = d.limits() == null ? Limits.NONE : limits(e, d.limits());
         Target target = target(e, e.require("target", d.target()));
         var idle = e.duration("idleTimeout", d.idleTimeout(), Deployment.DEFAULT_IDLE_TIMEOUT);

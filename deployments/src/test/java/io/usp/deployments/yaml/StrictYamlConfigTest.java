@@ -87,6 +87,22 @@ class StrictYamlConfigTest {
     }
 
     @Test
+    void anEmptyIpFilterReadsAsNoneLikeAnyEmptyField() throws IOException {
+        // found by DeploymentsFileFuzzIT: a null ipFilter was a NullPointerException, not a deployment
+        Deployment d = deployments("""
+                deployments:
+                  - name: web
+                    listener: { port: 8080 }
+                    ipFilter:
+                    limits:
+                    target: { host: 10.0.0.5, port: 80 }
+                """).get(0);
+        assertThat(d.ipFilter()).isEqualTo(IpFilter.ALLOW_ALL);
+        assertThat(d.limits()).isEqualTo(Limits.NONE);
+        assertThat(d.ipFilterName()).isEmpty();
+    }
+
+    @Test
     void entryWithoutNameIsNamedByIndex() {
         failure("""
                 deployments:
