@@ -49,8 +49,8 @@ public interface AdminStore {
 
     void deleteToken(String tokenHash);
 
-    /** Withdraws one token by its row id; false when there is no such token. */
-    boolean deleteToken(long id);
+    /** Withdraws one token by its row id and returns what it was; empty when there is no such token. */
+    Optional<ApiToken> deleteToken(long id);
 
     /** The tokens not expired by {@code now}, oldest first. */
     List<ApiToken> tokens(Instant now);

@@ -123,10 +123,15 @@ final class JdbiAdminStore implements AdminStore {
     }
 
     @Override
-    public boolean deleteToken(long id) {
-        return Sql.translate(() -> jdbi.withHandle(h -> h.createUpdate("DELETE FROM api_token WHERE id = :id")
-                .bind("id", id)
-                .execute())) > 0;
+    public Optional<ApiToken> deleteToken(long id) {
+        return Sql.translate(() -> jdbi.inTransaction(h -> {
+            Optional<ApiToken> token = h.createQuery("SELECT * FROM api_token WHERE id = :id")
+                    .bind("id", id)
+                    .map((rs, ctx) -> token(rs))
+                    .findOne();
+            token.ifPresent(t -> h.createUpdate("DELETE FROM api_token WHERE id = :id").bind("id", id).execute());
+            return token;
+        }));
     }
 
     @Override

@@ -91,16 +91,13 @@ public final class AdminAccounts {
                 username, actor, address, ended);
     }
 
-    /** Withdraws one API token; NOT_FOUND when it is not (or no longer) valid. */
+    /** Withdraws one API token; NOT_FOUND when there is no such token (withdrawn or pruned already). */
     public void withdrawToken(long id, String actor) {
-        Optional<ApiToken> token = tokens().stream().filter(t -> t.id() == id).findFirst();
-        if (token.isEmpty() || !admins.deleteToken(id)) {
-            throw StoreException.notFound("API token " + id);
-        }
-        audit(actor, "withdraw", TOKEN, Long.toString(id),
-                Optional.of(ApiJson.object().put("username", token.get().username())
-                        .put("expiresAt", token.get().expiresAt().toString()).toString()), Optional.empty());
-        LOG.info("API token {} of '{}' withdrawn by '{}'", id, token.get().username(), actor);
+        ApiToken token = admins.deleteToken(id).orElseThrow(() -> StoreException.notFound("API token " + id));
+        audit(actor, "withdraw", TOKEN, Long.toString(id), Optional.of(ApiJson.object()
+                .put("username", token.username()).put("expiresAt", token.expiresAt().toString()).toString()),
+                Optional.empty());
+        LOG.info("API token {} of '{}' withdrawn by '{}'", id, token.username(), actor);
     }
 
     private static String user(String username) {
