@@ -96,11 +96,13 @@ public final class UspServer implements AutoCloseable {
     }
 
     /**
-     * Opens the store in dataDir (creating it and the CA on first use), writes server.yaml's
+     * Checks that the tunnel port is free, then opens the store in dataDir (creating it and the CA
+     * on first use), writes server.yaml's
      * deployments into it, binds the tunnel port, then every deployment's listener that should
      * run. A listener that cannot be bound is reported on its deployment, not thrown.
      */
     public static UspServer start(ServerConfig config, Clock clock) throws IOException, InterruptedException {
+        config.tunnelPort().checkFree();
         CertificateAuthority ca = CertificateAuthority.loadOrCreate(config.dataDir());
         ServerIdentity identity = ca.serverIdentity(config.tunnel().names());
         SslContext tls = TlsContexts.tunnelServer(identity.certFile(), identity.keyFile(), identity.caFile());
@@ -114,8 +116,7 @@ public final class UspServer implements AutoCloseable {
             throw e;
         }
         try {
-            server.acceptor = TunnelAcceptor.bind(server.boss, server.workers, tls, config.tunnel(), server.tunnels,
-                    clock, server.enrollment);
+            server.acceptor = bindTunnelPort(server, tls);
             server.metrics.handshakes(server.acceptor.handshakes());
             server.reconciler.reconcile();
             server.reconciler.start();
@@ -128,6 +129,17 @@ public final class UspServer implements AutoCloseable {
                 server.tunnelPort(), database.deployments().deployments().size(), server.listeners.all().size(),
                 TlsContexts.providerName(), Transport.name());
         return server;
+    }
+
+    private static TunnelAcceptor bindTunnelPort(UspServer server, SslContext tls) throws InterruptedException {
+        try {
+            return TunnelAcceptor.bind(server.boss, server.workers, tls, server.config.tunnel(), server.tunnels,
+                    server.clock, server.enrollment);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) { // also the BindException Netty's sync() throws undeclared
+            throw server.config.tunnelPort().cannotBind(e);
+        }
     }
 
     public ServerConfig config() {

@@ -11,6 +11,7 @@ import io.usp.protocol.pki.CertificateAuthority;
 import io.usp.protocol.pki.ServerIdentity;
 import io.usp.server.UspServer;
 import io.usp.server.config.AdminConfig;
+import io.usp.server.ports.BindErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -42,7 +43,15 @@ public final class AdminWiring implements AutoCloseable {
         AdminConfig config = server.config().admin();
         AdminSettings settings = new AdminSettings(config.bind(), config.port(),
                 config.https() ? Optional.of(tlsFiles(server)) : Optional.empty());
-        AdminServer admin = AdminServer.start(settings, context, List.of(new Pages()));
+        AdminServer admin;
+        try {
+            admin = AdminServer.start(settings, context, List.of(new Pages()));
+        } catch (RuntimeException e) {
+            if (BindErrors.isBindFailure(e)) {
+                throw server.config().adminPort().orElseThrow().cannotBind(e);
+            }
+            throw e;
+        }
         String host = config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind();
         return new AdminWiring(admin, settings.scheme() + "://" + host + ":" + admin.port() + "/");
     }

@@ -9,9 +9,8 @@ import io.usp.server.config.ServerConfig;
 import io.usp.server.config.ServerConfigLoader;
 import io.usp.server.config.TunnelConfig;
 import io.usp.server.listener.LiveListener;
+import io.usp.server.ports.OwnPort;
 import java.io.PrintWriter;
-import java.net.SocketException;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -52,7 +51,9 @@ final class RunCommand implements Callable<Integer> {
         Path data = settings.dataDir();
         PrivateFiles.requireOwnerOnly(data.resolve("ca/ca.key"), data.resolve("server/server.key"),
                 data.resolve("usp.mv.db"));
-        UspServer server = start(settings);
+        // before the CA, the database or the first admin are made: a taken port leaves nothing behind
+        settings.adminPort().ifPresent(OwnPort::checkFree);
+        UspServer server = UspServer.start(settings, Clock.systemUTC());
         PrintWriter out = spec.commandLine().getOut();
         AdminWiring admin;
         try {
@@ -72,18 +73,6 @@ final class RunCommand implements Callable<Integer> {
         printBound(out, settings, server, admin);
         stopped.await();
         return 0;
-    }
-
-    private static UspServer start(ServerConfig settings) throws Exception {
-        try {
-            return UspServer.start(settings, Clock.systemUTC());
-        } catch (SocketException | UnresolvedAddressException e) {
-            // the tunnel port: a listener that cannot be bound does not stop the server (shown as FAILED)
-            TunnelConfig tunnel = settings.tunnel();
-            String why = e instanceof UnresolvedAddressException ? "no such local address" : e.getMessage();
-            throw new IllegalStateException("cannot listen for tunnels on " + hostPort(tunnel.bind(), tunnel.port())
-                    + " (tunnel.bind, tunnel.port in " + settings.file() + "): " + why, e);
-        }
     }
 
     /** One write, so whoever reads up to "is running" (a person, a script, a test) gets the listeners with it. */

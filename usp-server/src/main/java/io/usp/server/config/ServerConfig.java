@@ -3,6 +3,7 @@ package io.usp.server.config;
 import io.usp.deployments.Deployment;
 import io.usp.deployments.NamedIpFilter;
 import io.usp.deployments.yaml.ConfigException;
+import io.usp.server.ports.OwnPort;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -60,6 +61,19 @@ public record ServerConfig(Path file, Path dataDir, TunnelConfig tunnel, AdminCo
     public ServerConfig withDeployments(List<Deployment> newDeployments) {
         return new ServerConfig(file, dataDir, tunnel, admin, maxConnections, historyRetention, ipFilters,
                 newDeployments);
+    }
+
+    /** The tunnel port, named for errors. */
+    public OwnPort tunnelPort() {
+        return new OwnPort("listen for tunnels", "tunnel.bind, tunnel.port", tunnel.bind(), tunnel.port(), file);
+    }
+
+    /** The admin port, named for errors; empty when the admin server is off. */
+    public Optional<OwnPort> adminPort() {
+        return admin.enabled()
+                ? Optional.of(new OwnPort("serve the admin UI and API", "admin.bind, admin.port", admin.bind(),
+                        admin.port(), file))
+                : Optional.empty();
     }
 
     public Optional<Deployment> deployment(String name) {

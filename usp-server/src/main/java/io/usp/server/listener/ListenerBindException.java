@@ -1,12 +1,13 @@
 package io.usp.server.listener;
 
 import io.usp.deployments.Deployment;
+import io.usp.server.ports.BindErrors;
 
 /** A listener's port could not be bound (in use, no permission, bad address). */
 public final class ListenerBindException extends RuntimeException {
 
     public ListenerBindException(Deployment d, Throwable cause) {
         super("deployment '" + d.name() + "': cannot listen on " + d.listener().bind() + ":" + d.listener().port()
-                + ": " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()), cause);
+                + ": " + BindErrors.reason(cause), cause);
     }
 }
