@@ -12,7 +12,6 @@ import io.usp.protocol.tls.TlsContexts;
 import io.usp.protocol.tunnel.TunnelCodecs;
 import io.usp.server.config.TunnelConfig;
 import io.usp.server.enroll.EnrollmentGate;
-import java.nio.channels.ClosedChannelException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -51,7 +50,8 @@ final class TunnelHandshake extends ChannelInboundHandlerAdapter {
             return;
         }
         if (!done.isSuccess()) {
-            LOG.warn("tunnel handshake from {} failed: {}", ctx.channel().remoteAddress(), describe(done.cause()));
+            LOG.warn("tunnel handshake from {} failed: {}", ctx.channel().remoteAddress(),
+                    HandshakeFailures.explain(done.cause()));
             failureLogged = true; // the same failure also reaches exceptionCaught: one line is enough
             ctx.close();
             return;
@@ -69,7 +69,7 @@ final class TunnelHandshake extends ChannelInboundHandlerAdapter {
             certificate = (X509Certificate) ssl.engine().getSession().getPeerCertificates()[0];
         } catch (Exception e) {
             // "failed", as for a handshake TLS itself refused: to the operator both are a failed tunnel handshake
-            LOG.warn("tunnel handshake from {} failed: {}", ctx.channel().remoteAddress(), e.getMessage());
+            LOG.warn("tunnel handshake from {} failed: {}", ctx.channel().remoteAddress(), HandshakeFailures.explain(e));
             ctx.close();
             return;
         }
@@ -94,21 +94,11 @@ final class TunnelHandshake extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (!failureLogged) {
-            LOG.warn("tunnel connection from {} failed: {}", ctx.channel().remoteAddress(), describe(cause));
+            LOG.warn("tunnel connection from {} failed: {}", ctx.channel().remoteAddress(),
+                    HandshakeFailures.explain(cause));
             failureLogged = true;
         }
         ctx.close();
-    }
-
-    private static String describe(Throwable cause) {
-        if (cause instanceof ClosedChannelException) {
-            return "closed before the handshake finished";
-        }
-        Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root == cause ? String.valueOf(cause.getMessage()) : cause.getMessage() + " (" + root.getMessage() + ")";
     }
 
     /** The server opens every stream; a stream opened by a client is a protocol violation. */

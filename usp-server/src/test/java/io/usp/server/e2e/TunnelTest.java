@@ -63,7 +63,13 @@ class TunnelTest {
 
         ClientCredentials foreign = CertificateAuthority.loadOrCreate(dir.resolve("other-ca"))
                 .issueClient("agent-b", dir.resolve("foreign"));
-        UspClient impostor = world.startClient(world.config("agent-b", foreign, World.allowLoopback()));
+        UspClient impostor;
+        try (LogLines handshakes = new LogLines("io.usp.server.tunnel.TunnelHandshake")) {
+            impostor = world.startClient(world.config("agent-b", foreign, World.allowLoopback()));
+            Await.until(() -> handshakes.any("failed: the peer does not trust this server's certificate",
+                    "a client whose ca.crt is another CA's"),
+                    "the refusal logged with its likely cause");
+        }
 
         assertThat(echoes(world.port("echo"), 1 << 20, 1)).isTrue();
         assertThat(impostor.connectedTunnels()).isZero();
@@ -79,6 +85,7 @@ class TunnelTest {
         int port = world.port("echo");
         Future<Boolean> transfer = pool.submit(() -> echoes(port, 16 << 20, 2));
 
+        LogLines handshakes = new LogLines("io.usp.server.tunnel.TunnelHandshake");
         for (String junk : List.of("GET / HTTP/1.1\r\nHost: x\r\n\r\n", "\u0016\u0003\u0001garbage-after-a-tls-header")) {
             try (Socket s = new Socket(InetAddress.getLoopbackAddress(), world.server().tunnelPort())) {
                 s.setSoTimeout(20_000);
@@ -88,6 +95,9 @@ class TunnelTest {
                 assertThat(Partner.closedByServer(s)).as("server closes a connection that sent %s", junk).isTrue();
             }
         }
+        Await.until(() -> handshakes.any("failed: the peer does not speak TLS: a plain TCP or HTTP client"),
+                "plain HTTP logged as what it most likely is");
+        handshakes.close();
         assertThat(transfer.get()).isTrue();
         assertThat(world.server().tunnels().connections("agent-a")).hasSize(2);
     }
