@@ -84,7 +84,7 @@ public final class UspServer implements AutoCloseable {
         ConnectionReport report = new ConnectionReport(history, clock);
         PartnerServices services = new PartnerServices(serverLimit, tunnels, connector, report, connections, metrics,
                 config.tunnel().answerTimeout(), clock);
-        this.listeners = new ListenerManager(boss, workers, services);
+        this.listeners = new ListenerManager(boss, workers, services, config.reservedPorts());
         this.listeners.addEvents(metrics);
         this.reconciler = new Reconciler(database.deployments(), listeners, switches);
         tunnels.onUp(clientsSeen);
@@ -106,7 +106,7 @@ public final class UspServer implements AutoCloseable {
         CertificateAuthority ca = CertificateAuthority.loadOrCreate(config.dataDir());
         ServerIdentity identity = ca.serverIdentity(config.tunnel().names());
         SslContext tls = TlsContexts.tunnelServer(identity.certFile(), identity.keyFile(), identity.caFile());
-        Database database = Database.open(config.dataDir(), clock);
+        Database database = Database.open(config.dataDir(), clock, config.reservedPorts());
         UspServer server;
         try {
             FileDeployments.sync(database.deployments(), config);

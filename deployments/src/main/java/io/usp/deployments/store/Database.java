@@ -1,5 +1,6 @@
 package io.usp.deployments.store;
 
+import io.usp.deployments.ReservedPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,12 +32,12 @@ public final class Database implements AutoCloseable {
     private final ClientStore clients;
     private final EnrollmentStore enrollment;
 
-    private Database(JdbcConnectionPool pool, boolean inMemory, Clock clock) {
+    private Database(JdbcConnectionPool pool, boolean inMemory, Clock clock, ReservedPorts reserved) {
         this.pool = pool;
         this.inMemory = inMemory;
         Jdbi jdbi = Jdbi.create(pool);
         Sql.register(jdbi);
-        this.deployments = new JdbiDeploymentStore(jdbi, clock);
+        this.deployments = new JdbiDeploymentStore(jdbi, clock, reserved);
         this.admins = new JdbiAdminStore(jdbi);
         this.audit = new JdbiAuditLog(jdbi);
         this.history = new JdbiConnectionHistory(jdbi);
@@ -46,6 +47,11 @@ public final class Database implements AutoCloseable {
 
     /** H2 file database {@code usp} in {@code dataDir} (created when missing), migrations applied. */
     public static Database open(Path dataDir, Clock clock) {
+        return open(dataDir, clock, ReservedPorts.NONE);
+    }
+
+    /** The same, for the server: no deployment may be stored on a port in {@code reserved}. */
+    public static Database open(Path dataDir, Clock clock, ReservedPorts reserved) {
         Path dir = dataDir.toAbsolutePath().normalize();
         if (dir.toString().contains(";")) {
             throw new IllegalArgumentException("data folder " + dir + " contains ';', which H2 cannot open");
@@ -74,11 +80,16 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("cannot open the database " + file + ": " + e.getMessage(), e);
         }
         ownerOnly(file);
-        return new Database(pool, false, clock);
+        return new Database(pool, false, clock, reserved);
     }
 
     /** A private in-memory database (tests), migrations applied; {@code name} makes it unique. */
     public static Database inMemory(String name, Clock clock) {
+        return inMemory(name, clock, ReservedPorts.NONE);
+    }
+
+    /** The same, with ports no deployment may take. */
+    public static Database inMemory(String name, Clock clock, ReservedPorts reserved) {
         if (!name.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("in-memory database name '" + name
                     + "' must be letters, digits, '.', '_' or '-'");
@@ -90,7 +101,7 @@ public final class Database implements AutoCloseable {
             pool.dispose();
             throw e;
         }
-        return new Database(pool, true, clock);
+        return new Database(pool, true, clock, reserved);
     }
 
     /** It holds password hashes and the audit log: as private as the keys next to it (H2 uses the umask). */

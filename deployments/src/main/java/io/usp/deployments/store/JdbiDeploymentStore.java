@@ -2,6 +2,7 @@ package io.usp.deployments.store;
 
 import io.usp.deployments.Deployment;
 import io.usp.deployments.NamedIpFilter;
+import io.usp.deployments.ReservedPorts;
 import io.usp.deployments.store.AuditLog.AuditEntry;
 import io.usp.deployments.store.StoreException.Kind;
 import io.usp.deployments.yaml.DeploymentEntry;
@@ -26,10 +27,12 @@ final class JdbiDeploymentStore implements DeploymentStore {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final ReservedPorts reserved;
 
-    JdbiDeploymentStore(Jdbi jdbi, Clock clock) {
+    JdbiDeploymentStore(Jdbi jdbi, Clock clock, ReservedPorts reserved) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.reserved = reserved;
     }
 
     @Override
@@ -203,7 +206,11 @@ final class JdbiDeploymentStore implements DeploymentStore {
         return IpFilterRows.find(h, f.name()).orElseThrow();
     }
 
-    private static void checkPort(Handle h, Deployment d) {
+    private void checkPort(Handle h, Deployment d) {
+        Optional<String> refusal = reserved.refusal(d.listener());
+        if (refusal.isPresent()) {
+            throw new StoreException(Kind.CONFLICT, "listener.port", refusal.get());
+        }
         List<String> others = DeploymentRows.samePort(h, d);
         if (!others.isEmpty()) {
             throw new StoreException(Kind.CONFLICT, "listener.port", "port " + d.listener().port()

@@ -41,7 +41,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ServerConfig settings = ServerConfigLoader.load(config);
         DeploymentsFile imported = DeploymentsFile.load(file);
-        try (Database database = Database.open(settings.dataDir(), Clock.systemUTC())) {
+        try (Database database = Database.open(settings.dataDir(), Clock.systemUTC(), settings.reservedPorts())) {
             database.deployments().upsert(imported, false, ACTOR);
         }
         spec.commandLine().getOut().println("Imported " + imported.ipFilters().size() + " IP filters and "

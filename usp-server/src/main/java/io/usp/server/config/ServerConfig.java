@@ -2,6 +2,7 @@ package io.usp.server.config;
 
 import io.usp.deployments.Deployment;
 import io.usp.deployments.NamedIpFilter;
+import io.usp.deployments.ReservedPorts;
 import io.usp.deployments.yaml.ConfigException;
 import io.usp.server.ports.OwnPort;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ public record ServerConfig(Path file, Path dataDir, TunnelConfig tunnel, AdminCo
         }
         ipFilters = List.copyOf(ipFilters);
         deployments = List.copyOf(deployments);
-        checkClashes(file, tunnel.port(), admin.enabled() ? admin.port() : 0, deployments);
+        checkClashes(file, reservedPorts(file, tunnel, admin), deployments);
     }
 
     /** A config built in code: no admin server, default server-wide limit, no file. */
@@ -65,22 +66,43 @@ public record ServerConfig(Path file, Path dataDir, TunnelConfig tunnel, AdminCo
 
     /** The tunnel port, named for errors. */
     public OwnPort tunnelPort() {
-        return new OwnPort("listen for tunnels", "tunnel.bind, tunnel.port", tunnel.bind(), tunnel.port(), file);
+        return tunnelPort(file, tunnel);
     }
 
     /** The admin port, named for errors; empty when the admin server is off. */
     public Optional<OwnPort> adminPort() {
+        return adminPort(file, admin);
+    }
+
+    /** The ports the server needs itself, which no deployment may take. */
+    public ReservedPorts reservedPorts() {
+        return reservedPorts(file, tunnel, admin);
+    }
+
+    private static OwnPort tunnelPort(Path file, TunnelConfig tunnel) {
+        return new OwnPort("the tunnel port", "listen for tunnels", "tunnel", tunnel.bind(), tunnel.port(), file);
+    }
+
+    private static Optional<OwnPort> adminPort(Path file, AdminConfig admin) {
         return admin.enabled()
-                ? Optional.of(new OwnPort("serve the admin UI and API", "admin.bind, admin.port", admin.bind(),
-                        admin.port(), file))
+                ? Optional.of(new OwnPort("the admin server's port", "serve the admin UI and API", "admin",
+                        admin.bind(), admin.port(), file))
                 : Optional.empty();
+    }
+
+    private static ReservedPorts reservedPorts(Path file, TunnelConfig tunnel, AdminConfig admin) {
+        Map<Integer, String> owners = new HashMap<>();
+        adminPort(file, admin).ifPresent(p -> owners.put(p.port(), p.owner()));
+        owners.put(tunnel.port(), tunnelPort(file, tunnel).owner());
+        owners.remove(0);
+        return new ReservedPorts(owners);
     }
 
     public Optional<Deployment> deployment(String name) {
         return deployments.stream().filter(d -> d.name().equals(name)).findFirst();
     }
 
-    private static void checkClashes(Path file, int tunnelPort, int adminPort, List<Deployment> deployments) {
+    private static void checkClashes(Path file, ReservedPorts reservedPorts, List<Deployment> deployments) {
         Map<String, Deployment> byName = new HashMap<>();
         Map<Integer, Deployment> byPort = new HashMap<>();
         for (Deployment d : deployments) {
@@ -92,13 +114,9 @@ public record ServerConfig(Path file, Path dataDir, TunnelConfig tunnel, AdminCo
             if (port == 0) {
                 continue; // any free port: never a clash
             }
-            if (port == tunnelPort) {
-                throw new ConfigException(file, entry, "listener.port",
-                        "port " + port + " is the tunnel port (tunnel.port)");
-            }
-            if (port == adminPort) {
-                throw new ConfigException(file, entry, "listener.port",
-                        "port " + port + " is the admin server's port (admin.port)");
+            Optional<String> reserved = reservedPorts.refusal(d.listener());
+            if (reserved.isPresent()) {
+                throw new ConfigException(file, entry, "listener.port", reserved.get());
             }
             Deployment other = byPort.putIfAbsent(port, d);
             if (other != null) {

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.usp.deployments.Deployment;
+import io.usp.deployments.ReservedPorts;
 import io.usp.protocol.relay.Relay;
 import io.usp.protocol.transport.Transport;
 import io.usp.server.dispatch.PartnerServices;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * Reconciles the live listeners against the desired deployments: binds new ones, rebinds those
  * whose listener address changed, updates the rest in place, and stops removed ones. Listeners
  * that did not change, and their connections, are left alone. A listener that cannot be bound is
- * remembered as failed (with why) and tried again at the next apply.
+ * remembered as failed (with why) and tried again at the next apply; one on a port the server
+ * needs itself is not bound at all, so a stored deployment can never keep the server from starting.
  */
 public final class ListenerManager {
 
@@ -34,15 +36,18 @@ public final class ListenerManager {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final PartnerServices services;
+    private final ReservedPorts reserved;
     private final Map<String, LiveListener> live = new ConcurrentHashMap<>();
     private final Map<String, ListenerBindException> failed = new ConcurrentHashMap<>();
     private final Map<String, ListenerStats> stats = new ConcurrentHashMap<>();
     private final List<ListenerEvents> events = new CopyOnWriteArrayList<>();
 
-    public ListenerManager(EventLoopGroup boss, EventLoopGroup workers, PartnerServices services) {
+    public ListenerManager(EventLoopGroup boss, EventLoopGroup workers, PartnerServices services,
+                           ReservedPorts reserved) {
         this.boss = boss;
         this.workers = workers;
         this.services = services;
+        this.reserved = reserved;
     }
 
     /** Told when a listener comes up or goes down (metrics). */
@@ -113,6 +118,10 @@ public final class ListenerManager {
     }
 
     private void bind(Deployment d) {
+        Optional<String> refusal = reserved.refusal(d.listener());
+        if (refusal.isPresent()) { // the store refuses such a deployment; one stored before that is left unbound
+            throw new ListenerBindException(d, refusal.get());
+        }
         LiveListener listener = new LiveListener(d, stats(d.name()), services.clock());
         ChannelFuture bound = new ServerBootstrap()
                 .group(boss, workers)

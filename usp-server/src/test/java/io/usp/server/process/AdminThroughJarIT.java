@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,9 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(180)
 class AdminThroughJarIT {
-
-    private static final Pattern PASSWORD = Pattern.compile("Created admin user 'admin' with password: (\\S+)");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path dir;
@@ -53,26 +45,24 @@ class AdminThroughJarIT {
 
         server = JarProcess.start(JarProcess.SERVER_JAR, dir, "server", "run", "--config", "server.yaml");
         server.awaitOutput("is running");
-        Matcher generated = PASSWORD.matcher(server.stdout());
-        assertThat(generated.find()).as(server.transcript()).isTrue();
-        assertThat(server.stdout().lines().filter(l -> l.contains(generated.group(1))))
+        String password = AdminHttp.generatedPassword(server);
+        assertThat(server.stdout().lines().filter(l -> l.contains(password)))
                 .as("the password is printed once, never logged").hasSize(1);
         String base = "http://127.0.0.1:" + adminPort;
 
-        assertThat(get(base + "/health", null).statusCode()).isEqualTo(200);
-        String token = token(base, generated.group(1));
-        assertThat(get(base + "/api/v1/deployments/web", token).body()).contains("\"managedBy\":\"server.yaml\"");
-        HttpResponse<String> added = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/deployments"))
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString("""
-                        {"name": "added", "listener": {"bind": "127.0.0.1", "port": %d},
-                         "target": {"host": "127.0.0.1", "port": %d}, "idleTimeout": "10m"}
-                        """.formatted(addedPort, target.port()))));
+        assertThat(AdminHttp.get(base + "/health", null).statusCode()).isEqualTo(200);
+        String token = AdminHttp.token(base, password);
+        assertThat(AdminHttp.get(base + "/api/v1/deployments/web", token).body()).contains("\"managedBy\":\"server.yaml\"");
+        HttpResponse<String> added = AdminHttp.post(base + "/api/v1/deployments", token, """
+                {"name": "added", "listener": {"bind": "127.0.0.1", "port": %d},
+                 "target": {"host": "127.0.0.1", "port": %d}, "idleTimeout": "10m"}
+                """.formatted(addedPort, target.port()));
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
         try (Socket partner = new Socket(InetAddress.getLoopbackAddress(), addedPort)) {
             partner.getOutputStream().write('x');
             assertThat(partner.getInputStream().read()).isEqualTo('x');
         }
-        assertThat(get(base + "/metrics", token).body()).contains("usp_connections_accepted_total{deployment=\"added\"}");
+        assertThat(AdminHttp.get(base + "/metrics", token).body()).contains("usp_connections_accepted_total{deployment=\"added\"}");
 
         try (JarProcess export = JarProcess.start(JarProcess.SERVER_JAR, dir, "export-locked",
                 "export", "--config", "server.yaml")) {
@@ -120,28 +110,5 @@ class AdminThroughJarIT {
             assertThat(exit).as(p.transcript()).isZero();
             return exit;
         }
-    }
-
-    private static String token(String base, String password) throws Exception {
-        HttpResponse<String> issued = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"username\": \"admin\", \"password\": \"" + password + "\"}")));
-        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
-        Matcher m = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(issued.body());
-        assertThat(m.find()).isTrue();
-        return m.group(1);
-    }
-
-    private static HttpResponse<String> get(String url, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return send(request);
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.header("Content-Type", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }
