@@ -13,6 +13,8 @@ import io.usp.protocol.target.TargetConnector;
 import io.usp.protocol.tls.TlsContexts;
 import io.usp.protocol.transport.Transport;
 import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,7 @@ public final class UspClient implements AutoCloseable {
     public static UspClient start(ClientConfig config, Clock clock) throws IOException {
         requireNameMatchesCertificate(config);
         requireKeyMatchesCertificate(config);
+        requireCertificateFromCa(config);
         TunnelTls tls = TunnelTls.load(config.tls());
         UspClient client = new UspClient(config);
         client.renewer = new Renewer(config, tls, clock);
@@ -76,6 +79,23 @@ public final class UspClient implements AutoCloseable {
             throw new ConfigException(config.file(), null, "tls.key", config.tls().key()
                     + " is not the key of the certificate " + config.tls().cert()
                     + " (was a renewal interrupted?); enroll again with a new token");
+        }
+    }
+
+    /**
+     * The server only takes certificates its own CA issued, and a client's TLS stack does not even
+     * offer one from another CA: the server would see no certificate at all. Said here, plainly.
+     */
+    static void requireCertificateFromCa(ClientConfig config) throws IOException {
+        X509Certificate certificate = Pem.readCertificate(config.tls().cert());
+        X509Certificate ca = Pem.readCertificate(config.tls().ca());
+        try {
+            certificate.verify(ca.getPublicKey());
+        } catch (GeneralSecurityException e) {
+            throw new ConfigException(config.file(), null, "tls.ca", "the certificate " + config.tls().cert()
+                    + " was not issued by the CA in " + config.tls().ca() + " (it was issued by "
+                    + certificate.getIssuerX500Principal().getName() + ", the CA is "
+                    + ca.getSubjectX500Principal().getName() + "): both come from one server; enroll again");
         }
     }
 

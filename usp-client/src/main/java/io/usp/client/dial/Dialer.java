@@ -41,6 +41,7 @@ public final class Dialer {
     private volatile boolean stopped;
     private volatile Channel channel;
     private volatile boolean up;
+    private volatile Throwable failure;
 
     /**
      * {@code tls} is asked at every dial, so a renewed certificate is used from the next connection
@@ -79,7 +80,7 @@ public final class Dialer {
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Transport.TUNNEL_BUFFER)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) DIAL_TIMEOUT.toMillis())
-                .handler(new TunnelClientInitializer(config, tls.get(), streams, this::tunnelUp));
+                .handler(new TunnelClientInitializer(config, tls.get(), streams, this::tunnelUp, this::failed));
         lookups.resolve(server.host()).addListener(lookup -> {
             if (!lookup.isSuccess()) {
                 retry("cannot resolve server " + server.host() + ": " + lookup.cause().getMessage());
@@ -97,13 +98,14 @@ public final class Dialer {
                 return;
             }
             channel = ((io.netty.channel.ChannelFuture) f).channel();
+            failure = null;
             channel.closeFuture().addListener(c -> {
                 boolean wasUp = up;
                 up = false;
                 if (wasUp && Duration.between(started, clock.instant()).compareTo(HEALTHY) >= 0) {
                     backoff.reset();
                 }
-                retry(wasUp ? "tunnel connection lost" : "tunnel handshake failed");
+                retry(wasUp ? "tunnel connection lost" : "tunnel refused: " + DialFailures.explain(config, failure));
             });
         });
     }
@@ -112,6 +114,12 @@ public final class Dialer {
         up = true;
         LOG.info("tunnel up client={} server={}:{} connection={}", config.name(), config.server().host(),
                 config.server().port(), slot);
+    }
+
+    private void failed(Throwable cause) {
+        if (failure == null) { // the first is the cause; what follows is the fallout
+            failure = cause;
+        }
     }
 
     private void retry(String why) {

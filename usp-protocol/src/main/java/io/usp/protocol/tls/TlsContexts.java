@@ -68,7 +68,7 @@ public final class TlsContexts {
             throw new SSLException("cannot read the server's TLS files: " + e.getMessage(), e);
         }
         return SslContextBuilder.forServer(key, leaf, ca)
-                .trustManager(ca)
+                .trustManager(CaTrust.of(ca, provider))
                 .clientAuth(ClientAuth.OPTIONAL)
                 .sslProvider(provider)
                 .protocols(TLS_13)
@@ -82,9 +82,15 @@ public final class TlsContexts {
 
     static SslContext tunnelClient(Path certFile, Path keyFile, Path caFile, SslProvider provider)
             throws SSLException {
+        X509Certificate ca;
+        try {
+            ca = Pem.readCertificate(caFile);
+        } catch (IOException e) {
+            throw new SSLException("cannot read the CA certificate " + caFile + ": " + e.getMessage(), e);
+        }
         return SslContextBuilder.forClient()
                 .keyManager(certFile.toFile(), keyFile.toFile())
-                .trustManager(caFile.toFile())
+                .trustManager(CaTrust.of(ca, provider))
                 .sslProvider(provider)
                 .protocols(TLS_13)
                 .endpointIdentificationAlgorithm(ENDPOINT_IDENTIFICATION)

@@ -27,6 +27,8 @@ public final class TunnelCodecs {
      * (limits.maxConnections, 10,000 by default) are what bound partners.
      */
     public static final long MAX_STREAMS = 1_000_000;
+    /** The name of the last handler of a tunnel connection, which closes it on an error. */
+    public static final String ERRORS = "errors";
     /** How long a closing tunnel connection waits for its streams after GOAWAY. */
     public static final Duration GRACEFUL_SHUTDOWN = Duration.ofSeconds(10);
 
@@ -75,7 +77,7 @@ public final class TunnelCodecs {
         p.addLast("keepalive", new KeepAlive(pingInterval, pingTimeout));
         p.addLast("window", new ConnectionWindow(codec));
         p.addLast("streams", new Http2MultiplexHandler(inboundStreamHandler));
-        p.addLast("errors", TunnelErrors.INSTANCE);
+        p.addLast(ERRORS, TunnelErrors.INSTANCE);
         return codec;
     }
 }

@@ -35,7 +35,12 @@ final class LogLines implements AutoCloseable {
     }
 
     boolean any(String... parts) {
-        return lines().stream().anyMatch(line -> List.of(parts).stream().allMatch(line::contains));
+        return count(parts) > 0;
+    }
+
+    /** How many lines hold every part. */
+    int count(String... parts) {
+        return (int) lines().stream().filter(line -> List.of(parts).stream().allMatch(line::contains)).count();
     }
 
     @Override

@@ -23,7 +23,8 @@ class RevokeTest extends WithTargets {
         ClientCredentials old;
         ClientConfig oldConfig;
         try (World world = new World(dir);
-                LogLines handshakes = new LogLines("io.usp.server.tunnel.TunnelHandshake")) {
+                LogLines handshakes = new LogLines("io.usp.server.tunnel.TunnelHandshake");
+                LogLines dialer = new LogLines("io.usp.client.dial.Dialer")) {
             world.startServer(List.of(World.tunnelled("echo", "agent-r", echo),
                     World.tunnelled("other", "agent-k", echo)));
             AdminApi api = new AdminApi(world.startAdmin(EnrollTest.PASSWORD).url(), "admin", EnrollTest.PASSWORD);
@@ -47,6 +48,12 @@ class RevokeTest extends WithTargets {
                 assertThat(Partner.closedByServer(partner)).as("the open stream ended with its tunnel").isTrue();
                 Await.until(() -> handshakes.any("agent-r", "is revoked"),
                         "a reconnect with the old certificate is refused");
+                int upsBefore = dialer.count("tunnel up client=agent-r");
+                Await.until(() -> dialer.count("tunnel down client=agent-r", "tunnel refused: the server closed the "
+                        + "connection without accepting the tunnel: it refused this client") >= 2,
+                        "the revoked client says it was refused, dial after dial");
+                assertThat(dialer.count("tunnel up client=agent-r")).as("a refused tunnel is never 'up'")
+                        .isEqualTo(upsBefore);
                 bystander.getOutputStream().write(data, data.length / 2, data.length - data.length / 2);
                 bystander.shutdownOutput();
                 assertThat(back.get().sha256()).as("another client's transfer is untouched")

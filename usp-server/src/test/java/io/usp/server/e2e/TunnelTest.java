@@ -1,9 +1,11 @@
 package io.usp.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.usp.client.UspClient;
 import io.usp.client.config.ClientConfig;
+import io.usp.deployments.yaml.ConfigException;
 import io.usp.protocol.pki.CertificateAuthority;
 import io.usp.protocol.pki.ClientCredentials;
 import io.usp.server.dispatch.Refusal;
@@ -67,7 +69,7 @@ class TunnelTest {
         try (LogLines handshakes = new LogLines("io.usp.server.tunnel.TunnelHandshake")) {
             impostor = world.startClient(world.config("agent-b", foreign, World.allowLoopback()));
             Await.until(() -> handshakes.any("failed: the peer does not trust this server's certificate",
-                    "a client whose ca.crt is another CA's"),
+                    "a client whose ca.crt is another CA's", "(it sent the TLS alert unknown_ca)"),
                     "the refusal logged with its likely cause");
         }
 
@@ -75,6 +77,21 @@ class TunnelTest {
         assertThat(impostor.connectedTunnels()).isZero();
         assertThat(world.server().tunnels().connections("agent-b")).isEmpty();
         assertThat(world.server().tunnels().connections("agent-a")).hasSize(2);
+    }
+
+    @Test
+    void aClientCertificateFromAnotherCaThanItsCaFileIsAConfigErrorAtStart() throws Exception {
+        echoDeployment();
+        ClientCredentials foreign = CertificateAuthority.loadOrCreate(dir.resolve("other-ca"))
+                .issueClient("agent-b", dir.resolve("foreign"));
+        // its TLS stack would not even offer this certificate to a server of another CA: the server saw none
+        ClientCredentials mixed = new ClientCredentials(foreign.certFile(), foreign.keyFile(),
+                world.credentials("agent-a").caFile());
+
+        assertThatThrownBy(() -> world.startClient(world.config("agent-b", mixed, World.allowLoopback())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("field 'tls.ca'")
+                .hasMessageContaining("the certificate " + foreign.certFile() + " was not issued by the CA in");
     }
 
     @Test
