@@ -39,8 +39,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.slf4j.LoggerFactory;
 
 /**
- * The client's answer to a stream request ({@code CONNECT} from the server, DESIGN.md "The tunnel
- * protocol") under a coverage-guided fuzzer. Fuzzed header blocks go through the real
+ * The client's answer to a stream request ({@code CONNECT} from the server, docs/protocol.md
+ * section 3) under a coverage-guided fuzzer. Fuzzed header blocks go through the real
  * {@link StreamInitializer} and its stream request handler; each must be answered exactly once,
  * either accepted (past the allow-list, then {@code 200} or a connect error) or refused with a
  * typed {@link StreamError}, and which one must match the request: a malformed one is

@@ -8,9 +8,10 @@ import io.netty.handler.codec.http2.Http2FrameCodec;
 
 /**
  * Raises the connection-level receive window to its maximum once the connection is up.
- * Netty starts it at 64 KiB whatever SETTINGS say (DESIGN.md). A stream whose peer is slow
- * keeps its unread bytes against the connection window; with the window at its maximum only
- * the per-stream windows bound memory, and one slow stream cannot stall the others.
+ * Netty starts it at 64 KiB whatever SETTINGS say (docs/protocol.md, section 2). A stream
+ * whose peer is slow keeps its unread bytes against the connection window; with the window at
+ * its maximum only the per-stream windows bound memory, and one slow stream cannot stall the
+ * others.
  */
 final class ConnectionWindow extends ChannelInboundHandlerAdapter {
 

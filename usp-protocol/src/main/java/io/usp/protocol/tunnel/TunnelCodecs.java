@@ -10,9 +10,9 @@ import io.usp.protocol.Protocol;
 import java.time.Duration;
 
 /**
- * Builds the HTTP/2 part of a tunnel connection. Roles are reversed (DESIGN.md): the server,
- * which accepted the TCP connection, is the HTTP/2 client and opens streams; the client, which
- * dialled, is the HTTP/2 server.
+ * Builds the HTTP/2 part of a tunnel connection. Roles are reversed (docs/protocol.md,
+ * section 2): the server, which accepted the TCP connection, is the HTTP/2 client and opens
+ * streams; the client, which dialled, is the HTTP/2 server.
  */
 public final class TunnelCodecs {
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         header = "Write every stored IP filter and deployment as YAML.",
         description = "%nReads the database in dataDir and writes its 'ipFilters:' and 'deployments:' as YAML, to "
                 + "FILE or standard output; 'import' reads it back unchanged. The database is locked by a "
-                + "running server: stop it first, or use GET /api/v1/deployments.%n")
+                + "running server: stop it first, or use GET /api/v1/export.%n")
 final class ExportCommand implements Callable<Integer> {
 
     @Spec
