@@ -44,7 +44,11 @@ public final class Database implements AutoCloseable {
         this.enrollment = new JdbiEnrollmentStore(jdbi);
     }
 
-    /** H2 file database {@code usp} in {@code dataDir} (created when missing), migrations applied. */
+    /**
+     * H2 file database {@code usp} in {@code dataDir} (created when missing), migrations applied.
+     *
+     * @throws DatabaseInUseException when another process holds it
+     */
     public static Database open(Path dataDir, Clock clock) {
         Path dir = dataDir.toAbsolutePath().normalize();
         if (dir.toString().contains(";")) {
@@ -64,12 +68,10 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             pool.dispose();
             if (alreadyOpen(e)) {
-                IllegalStateException locked = new IllegalStateException("the database " + file
+                throw new DatabaseInUseException(file, "the database " + file
                         + " is in use by another process (H2 holds a lock on the file): stop the other usp-server"
                         + " (or export, import) that uses the data folder " + dir
-                        + ", or give this one another data folder");
-                locked.addSuppressed(e);
-                throw locked;
+                        + ", or give this one another data folder", e);
             }
             throw new IllegalStateException("cannot open the database " + file + ": " + e.getMessage(), e);
         }
