@@ -59,7 +59,7 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder " + dir + ": " + e.getMessage(), e);
         }
-        Path file = dir.resolve("usp.mv.db");
+        Path file = file(dir);
         // DB_CLOSE_ON_EXIT=FALSE: the server closes it after its last write (history) at shutdown, not H2's hook
         String url = "jdbc:h2:file:" + dir.resolve("usp") + ";DB_CLOSE_ON_EXIT=FALSE";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
@@ -70,13 +70,18 @@ public final class Database implements AutoCloseable {
             if (alreadyOpen(e)) {
                 throw new DatabaseInUseException(file, "the database " + file
                         + " is in use by another process (H2 holds a lock on the file): stop the other usp-server"
-                        + " (or export, import) that uses the data folder " + dir
+                        + " (or export, import, reset-admin) that uses the data folder " + dir
                         + ", or give this one another data folder", e);
             }
             throw new IllegalStateException("cannot open the database " + file + ": " + e.getMessage(), e);
         }
         ownerOnly(file);
         return new Database(pool, false, clock);
+    }
+
+    /** The file {@link #open} keeps the database in. */
+    public static Path file(Path dataDir) {
+        return dataDir.toAbsolutePath().normalize().resolve("usp.mv.db");
     }
 
     /** A private in-memory database (tests), migrations applied; {@code name} makes it unique. */

@@ -3,6 +3,8 @@ package io.usp.server.cli;
 import io.usp.deployments.store.Database;
 import io.usp.deployments.store.DatabaseInUseException;
 import io.usp.server.config.ServerConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -25,5 +27,15 @@ final class OfflineDatabase {
             inUse.addSuppressed(e);
             throw inUse;
         }
+    }
+
+    /** Like {@link #open}, but a database that is not there yet is an error rather than created empty. */
+    static Database openExisting(ServerConfig settings, String command) {
+        Path file = Database.file(settings.dataDir());
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("there is no database " + file + " (dataDir in " + settings.file()
+                    + "): the server has not run with this dataDir yet, so '" + command + "' has nothing to change");
+        }
+        return open(settings, command);
     }
 }

@@ -2,6 +2,7 @@ package io.usp.server.cli;
 
 import io.usp.deployments.Deployment;
 import io.usp.deployments.cli.PrivateFiles;
+import io.usp.deployments.store.Database;
 import io.usp.deployments.store.StoredDeployment;
 import io.usp.server.UspServer;
 import io.usp.server.admin.AdminWiring;
@@ -51,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
         ServerConfig settings = ServerConfigLoader.load(config);
         Path data = settings.dataDir();
         PrivateFiles.requireOwnerOnly(data.resolve("ca/ca.key"), data.resolve("server/server.key"),
-                data.resolve("usp.mv.db"));
+                Database.file(data));
         UspServer server = start(settings);
         PrintWriter out = spec.commandLine().getOut();
         AdminWiring admin;

@@ -2,7 +2,6 @@ package io.usp.admin.auth;
 
 import io.usp.deployments.store.AdminStore;
 import java.io.PrintWriter;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 
@@ -15,10 +14,6 @@ public final class FirstAdmin {
 
     public static final String USERNAME = "admin";
     public static final String PASSWORD_ENV = "USP_ADMIN_PASSWORD";
-
-    // no 0/O, 1/l/I: the password is read off a console and typed in
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-    private static final int GENERATED_LENGTH = 24;
 
     private FirstAdmin() {
     }
@@ -35,7 +30,7 @@ public final class FirstAdmin {
         }
         String given = env.get(PASSWORD_ENV);
         boolean generated = given == null || given.isEmpty();
-        String password = generated ? generate() : given;
+        String password = generated ? GeneratedPassword.next() : given;
         admins.createUser(USERNAME, hasher.hash(password), clock.instant());
         if (generated) {
             out.println("Created admin user '" + USERNAME + "' with password: " + password);
@@ -45,14 +40,5 @@ public final class FirstAdmin {
         }
         out.flush();
         return true;
-    }
-
-    private static String generate() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder(GENERATED_LENGTH);
-        for (int i = 0; i < GENERATED_LENGTH; i++) {
-            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
     }
 }
