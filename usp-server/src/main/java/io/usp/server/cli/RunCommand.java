@@ -37,7 +37,9 @@ import picocli.CommandLine.Spec;
                 + "every deployment's listener, and runs until stopped (SIGTERM or Ctrl-C); then it closes the "
                 + "tunnels with GOAWAY. A listener that cannot be bound is shown as FAILED and tried again "
                 + "every second. A config error exits with 2 before anything is bound. The first start creates "
-                + "admin user 'admin' with the password in USP_ADMIN_PASSWORD, or prints a generated one.%n")
+                + "admin user 'admin' with the password in USP_ADMIN_PASSWORD, or prints a generated one; later "
+                + "starts ignore USP_ADMIN_PASSWORD, with a warning (change passwords on the Admins page, or with "
+                + "reset-admin while the server is stopped).%n")
 final class RunCommand implements Callable<Integer> {
 
     @Spec
