@@ -45,7 +45,11 @@ public final class Database implements AutoCloseable {
         this.enrollment = new JdbiEnrollmentStore(jdbi);
     }
 
-    /** H2 file database {@code usp} in {@code dataDir} (created when missing), migrations applied. */
+    /**
+     * H2 file database {@code usp} in {@code dataDir} (created when missing), migrations applied.
+     *
+     * @throws DatabaseInUseException when another process holds it
+     */
     public static Database open(Path dataDir, Clock clock) {
         return open(dataDir, clock, ReservedPorts.NONE);
     }
@@ -61,7 +65,7 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder " + dir + ": " + e.getMessage(), e);
         }
-        Path file = dir.resolve("usp.mv.db");
+        Path file = file(dir);
         // DB_CLOSE_ON_EXIT=FALSE: the server closes it after its last write (history) at shutdown, not H2's hook
         String url = "jdbc:h2:file:" + dir.resolve("usp") + ";DB_CLOSE_ON_EXIT=FALSE";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
@@ -70,17 +74,20 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             pool.dispose();
             if (alreadyOpen(e)) {
-                IllegalStateException locked = new IllegalStateException("the database " + file
+                throw new DatabaseInUseException(file, "the database " + file
                         + " is in use by another process (H2 holds a lock on the file): stop the other usp-server"
-                        + " (or export, import) that uses the data folder " + dir
-                        + ", or give this one another data folder");
-                locked.addSuppressed(e);
-                throw locked;
+                        + " (or export, import, reset-admin) that uses the data folder " + dir
+                        + ", or give this one another data folder", e);
             }
             throw new IllegalStateException("cannot open the database " + file + ": " + e.getMessage(), e);
         }
         ownerOnly(file);
         return new Database(pool, false, clock, reserved);
+    }
+
+    /** The file {@link #open} keeps the database in. */
+    public static Path file(Path dataDir) {
+        return dataDir.toAbsolutePath().normalize().resolve("usp.mv.db");
     }
 
     /** A private in-memory database (tests), migrations applied; {@code name} makes it unique. */

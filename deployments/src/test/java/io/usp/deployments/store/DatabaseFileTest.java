@@ -57,7 +57,8 @@ class DatabaseFileTest {
             assertThat(out.readLine()).isEqualTo("open");
 
             assertThatThrownBy(() -> Database.open(dataDir, new TestClock()))
-                    .isInstanceOf(IllegalStateException.class)
+                    .isInstanceOfSatisfying(DatabaseInUseException.class,
+                            e -> assertThat(e.file()).isEqualTo(dataDir.resolve("usp.mv.db")))
                     .hasMessageContaining(dataDir.resolve("usp.mv.db").toString())
                     .hasMessageContaining("in use by another process");
         } finally {

@@ -6,7 +6,6 @@ import io.usp.server.config.ServerConfig;
 import io.usp.server.config.ServerConfigLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +36,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ServerConfig settings = ServerConfigLoader.load(config);
         DeploymentsFile exported;
-        try (Database database = Database.open(settings.dataDir(), Clock.systemUTC())) {
+        try (Database database = OfflineDatabase.open(settings, "export")) {
             exported = database.deployments().export();
         }
         if (out == null) {

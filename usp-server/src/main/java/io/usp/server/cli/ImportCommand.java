@@ -5,7 +5,6 @@ import io.usp.deployments.yaml.DeploymentsFile;
 import io.usp.server.config.ServerConfig;
 import io.usp.server.config.ServerConfigLoader;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +40,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ServerConfig settings = ServerConfigLoader.load(config);
         DeploymentsFile imported = DeploymentsFile.load(file);
-        try (Database database = Database.open(settings.dataDir(), Clock.systemUTC(), settings.reservedPorts())) {
+        try (Database database = OfflineDatabase.open(settings, "import")) {
             database.deployments().upsert(imported, false, ACTOR);
         }
         spec.commandLine().getOut().println("Imported " + imported.ipFilters().size() + " IP filters and "

@@ -2,6 +2,7 @@ package io.usp.server.cli;
 
 import io.usp.deployments.Deployment;
 import io.usp.deployments.cli.PrivateFiles;
+import io.usp.deployments.store.Database;
 import io.usp.deployments.store.StoredDeployment;
 import io.usp.server.UspServer;
 import io.usp.server.admin.AdminWiring;
@@ -35,7 +36,9 @@ import picocli.CommandLine.Spec;
                 + "every deployment's listener, and runs until stopped (SIGTERM or Ctrl-C); then it closes the "
                 + "tunnels with GOAWAY. A listener that cannot be bound is shown as FAILED and tried again "
                 + "every second. A config error exits with 2 before anything is bound. The first start creates "
-                + "admin user 'admin' with the password in USP_ADMIN_PASSWORD, or prints a generated one.%n")
+                + "admin user 'admin' with the password in USP_ADMIN_PASSWORD, or prints a generated one; later "
+                + "starts ignore USP_ADMIN_PASSWORD, with a warning (change passwords on the Admins page, or with "
+                + "reset-admin while the server is stopped).%n")
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -50,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
         ServerConfig settings = ServerConfigLoader.load(config);
         Path data = settings.dataDir();
         PrivateFiles.requireOwnerOnly(data.resolve("ca/ca.key"), data.resolve("server/server.key"),
-                data.resolve("usp.mv.db"));
+                Database.file(data));
         // before the CA, the database or the first admin are made: a taken port leaves nothing behind
         settings.adminPort().ifPresent(OwnPort::checkFree);
         UspServer server = UspServer.start(settings, Clock.systemUTC());

@@ -67,7 +67,8 @@ class AdminThroughJarIT {
         try (JarProcess export = JarProcess.start(JarProcess.SERVER_JAR, dir, "export-locked",
                 "export", "--config", "server.yaml")) {
             assertThat(export.awaitExit()).as(export.transcript()).isEqualTo(1);
-            assertThat(export.stderr().strip()).as("one line").doesNotContain("\n").contains("in use by another process");
+            assertThat(export.stderr().strip()).as("one line").doesNotContain("\n")
+                    .contains("in use by another process", "stop the server first");
         }
         assertThat(server.terminate()).isEqualTo(143);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +62,13 @@ final class JarProcess implements AutoCloseable {
 
     String stderr() {
         return read(err);
+    }
+
+    /** Writes {@code text} to the process's standard input and closes it, as a pipe into the command would. */
+    void input(String text) throws IOException {
+        try (var in = process.getOutputStream()) {
+            in.write(text.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     boolean isAlive() {

@@ -31,6 +31,7 @@ public final class AdminAccounts {
     private final PasswordHasher hasher;
     private final Authenticator authenticator;
     private final SessionStore sessions;
+    private final AdminPasswords passwords;
 
     public AdminAccounts(AdminStore admins, AuditLog audit, Clock clock, PasswordHasher hasher,
                          Authenticator authenticator, SessionStore sessions) {
@@ -40,6 +41,7 @@ public final class AdminAccounts {
         this.hasher = hasher;
         this.authenticator = authenticator;
         this.sessions = sessions;
+        this.passwords = new AdminPasswords(admins, audit, clock, hasher);
     }
 
     public List<AdminUser> users() {
@@ -83,10 +85,8 @@ public final class AdminAccounts {
     public void setPassword(String username, String newPassword, String actor, String actorPassword,
                             String address) {
         authenticator.confirm(actor, actorPassword, address);
-        PasswordRules.requirePassword(username, newPassword, "newPassword");
-        admins.changePassword(username, hasher.hash(newPassword));
+        passwords.set(username, newPassword, actor);
         int ended = sessions.endAll(username);
-        audit(actor, "password", USER, username, Optional.empty(), Optional.empty());
         LOG.info("password of admin user '{}' changed by '{}' from {} ({} session(s) ended, tokens withdrawn)",
                 username, actor, address, ended);
     }
