@@ -12,7 +12,6 @@ import io.usp.deployments.store.StoreException;
 import io.usp.deployments.store.StoredDeployment;
 import io.usp.deployments.store.StoredIpFilter;
 import io.usp.deployments.yaml.DeploymentEntry;
-import io.usp.deployments.yaml.StrictYaml;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -70,7 +69,7 @@ final class DeploymentRoutes {
     private Deployment read(Context ctx) {
         Map<String, NamedIpFilter> filters = context.deployments().ipFilters().stream()
                 .map(StoredIpFilter::filter).collect(Collectors.toMap(NamedIpFilter::name, f -> f));
-        return DeploymentEntry.read(new StrictYaml(null), ApiJson.body(ctx), 0, filters);
+        return DeploymentEntry.readBody(ApiJson.body(ctx), filters);
     }
 
     private StoredDeployment stored(String name) {

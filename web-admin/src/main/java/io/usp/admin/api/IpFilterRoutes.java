@@ -13,7 +13,6 @@ import io.usp.deployments.NamedIpFilter;
 import io.usp.deployments.store.StoreException;
 import io.usp.deployments.store.StoredIpFilter;
 import io.usp.deployments.yaml.IpFilterEntry;
-import io.usp.deployments.yaml.StrictYaml;
 
 /**
  * {@code /api/v1/ip-filters}: bodies are shaped like an {@code ipFilters:} entry; answers add
@@ -76,7 +75,7 @@ final class IpFilterRoutes {
     }
 
     private static NamedIpFilter read(Context ctx) {
-        return IpFilterEntry.read(new StrictYaml(null), ApiJson.body(ctx), 0);
+        return IpFilterEntry.readBody(ApiJson.body(ctx));
     }
 
     private StoredIpFilter stored(String name) {

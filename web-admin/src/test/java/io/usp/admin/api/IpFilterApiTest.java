@@ -36,6 +36,7 @@ class IpFilterApiTest extends WithApi {
                     "{\"address\": \"" + bad + "\"}");
             assertThat(response.statusCode()).as(bad).isEqualTo(400);
             assertThat(AdminTestServer.json(response).get("field").asText()).isEqualTo("address");
+            assertThat(AdminTestServer.json(response).get("error").asText()).startsWith("field 'address': ");
         }
     }
 
@@ -65,6 +66,8 @@ class IpFilterApiTest extends WithApi {
                 PARTNERS.replace("partners", "other").replace("198.51.100.0/24", "198.51.100.0/33"));
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(AdminTestServer.json(bad).get("field").asText()).isEqualTo("allow[0]");
+        assertThat(AdminTestServer.json(bad).get("error").asText())
+                .isEqualTo("field 'allow[0]': '198.51.100.0/33' has prefix length 33, more than 32");
         assertThat(admin.api("GET", "/api/v1/ip-filters", token, null).statusCode()).isEqualTo(200);
     }
 
