@@ -29,6 +29,8 @@ class DeploymentPatchApiTest extends WithApi {
              "limits": {"maxConnections": 100, "maxConnectionsPerIp": 10},
              "target": {"host": "127.0.0.1", "port": 22}, "client": "agent-a", "idleTimeout": "15m"}""";
 
+    private static final String SSH_PATH = "/api/v1/deployments/ssh";
+
     @BeforeEach
     void createSsh() {
         assertThat(admin.api("POST", "/api/v1/deployments", token, SSH).statusCode()).isEqualTo(201);
@@ -39,7 +41,7 @@ class DeploymentPatchApiTest extends WithApi {
         JsonNode before = get("ssh");
         int changes = admin.running.changes();
 
-        HttpResponse<String> patched = patch("ssh", "{\"listener\": {\"port\": 10023}}");
+        HttpResponse<String> patched = patch(SSH_PATH, "{\"listener\": {\"port\": 10023}}");
 
         assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
         ObjectNode expected = before.deepCopy();
@@ -55,7 +57,7 @@ class DeploymentPatchApiTest extends WithApi {
 
     @Test
     void nullRemovesAMemberBackToItsDefault() {
-        HttpResponse<String> patched = patch("ssh", """
+        HttpResponse<String> patched = patch(SSH_PATH, """
                 {"limits": null, "client": null, "idleTimeout": null, "listener": {"bind": null}}""");
 
         assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
@@ -69,7 +71,7 @@ class DeploymentPatchApiTest extends WithApi {
 
     @Test
     void nestedObjectsMergeAndListsAreReplaced() {
-        HttpResponse<String> patched = patch("ssh", """
+        HttpResponse<String> patched = patch(SSH_PATH, """
                 {"ipFilter": {"allow": ["192.0.2.0/24", "198.18.0.0/15"]}, "limits": {"maxConnections": 5}}""");
 
         assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
@@ -90,16 +92,12 @@ class DeploymentPatchApiTest extends WithApi {
         patchAndPut.put("{\"ipFilter\": {\"defaultAction\": \"maybe\"}}", SSH.replace("\"block\"}", "\"maybe\"}"));
         patchAndPut.put("{\"name\": \"ssh2\"}", SSH.replace("\"ssh\"", "\"ssh2\""));
 
-        patchAndPut.forEach((patch, put) -> {
-            HttpResponse<String> byPatch = patch("ssh", patch);
-            HttpResponse<String> byPut = admin.api("PUT", "/api/v1/deployments/ssh", token, put);
-            assertThat(byPatch.statusCode()).as(patch + " -> " + byPatch.body()).isEqualTo(400);
-            assertThat(AdminTestServer.json(byPatch)).as(patch).isEqualTo(AdminTestServer.json(byPut));
-        });
+        assertRefusedAsByPut(SSH_PATH, patchAndPut);
 
-        assertThat(AdminTestServer.json(patch("ssh", "{\"target\": null}")).get("error").asText())
+        assertThat(AdminTestServer.json(patch(SSH_PATH, "{\"target\": null}")).get("error").asText())
                 .isEqualTo("field 'target': is required");
-        assertThat(AdminTestServer.json(patch("ssh", "{\"name\": \"ssh2\"}")).get("field").asText()).isEqualTo("name");
+        assertThat(AdminTestServer.json(patch(SSH_PATH, "{\"name\": \"ssh2\"}")).get("field").asText())
+                .isEqualTo("name");
         assertThat(get("ssh")).isEqualTo(before);
         assertThat(admin.api("GET", "/api/v1/deployments/ssh2", token, null).statusCode()).isEqualTo(404);
         assertThat(admin.running.changes()).isEqualTo(changes);
@@ -115,7 +113,7 @@ class DeploymentPatchApiTest extends WithApi {
                 "{\"managedBy\": \"server.yaml\"}", "managedBy");
 
         refused.forEach((patch, field) -> {
-            HttpResponse<String> response = patch("ssh", patch);
+            HttpResponse<String> response = patch(SSH_PATH, patch);
             assertThat(response.statusCode()).as(patch).isEqualTo(400);
             JsonNode error = AdminTestServer.json(response);
             assertThat(error.get("field").asText()).isEqualTo(field);
@@ -126,7 +124,7 @@ class DeploymentPatchApiTest extends WithApi {
 
     @Test
     void anUnknownDeploymentIs404() {
-        HttpResponse<String> missing = patch("ghost", "{\"enabled\": false}");
+        HttpResponse<String> missing = patch("/api/v1/deployments/ghost", "{\"enabled\": false}");
 
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(AdminTestServer.json(missing).get("error").asText()).isEqualTo("no deployment 'ghost'");
@@ -136,7 +134,7 @@ class DeploymentPatchApiTest extends WithApi {
     void aMergePatchOrPlainJsonIsTakenAnyOtherTypeIs415() {
         String[] refusedTypes = {"text/plain", "application/json-patch+json", "application/x-www-form-urlencoded", null};
         for (String type : refusedTypes) {
-            HttpResponse<String> refused = admin.api("PATCH", "/api/v1/deployments/ssh", token,
+            HttpResponse<String> refused = admin.api("PATCH", SSH_PATH, token,
                     "{\"enabled\": false}", type);
             assertThat(refused.statusCode()).as(type).isEqualTo(415);
             assertThat(refused.headers().firstValue("Accept-Patch"))
@@ -146,10 +144,10 @@ class DeploymentPatchApiTest extends WithApi {
         }
         assertThat(get("ssh").get("enabled").asBoolean()).isTrue();
 
-        assertThat(admin.api("PATCH", "/api/v1/deployments/ssh", token, "{\"enabled\": false}",
+        assertThat(admin.api("PATCH", SSH_PATH, token, "{\"enabled\": false}",
                 "Application/Merge-Patch+JSON; charset=utf-8").statusCode()).isEqualTo(200);
         assertThat(get("ssh").get("enabled").asBoolean()).isFalse();
-        assertThat(admin.api("PATCH", "/api/v1/deployments/ssh", token, "{\"enabled\": true}").statusCode())
+        assertThat(admin.api("PATCH", SSH_PATH, token, "{\"enabled\": true}").statusCode())
                 .as("plain application/json").isEqualTo(200);
         assertThat(get("ssh").get("enabled").asBoolean()).isTrue();
     }
@@ -179,7 +177,7 @@ class DeploymentPatchApiTest extends WithApi {
 
         HttpResponse<String> byPut = admin.api("PUT", "/api/v1/deployments/web", token,
                 put.put("startMode", "manual").toString());
-        HttpResponse<String> byPatch = patch("web", "{\"enabled\": false}");
+        HttpResponse<String> byPatch = patch("/api/v1/deployments/web", "{\"enabled\": false}");
 
         assertThat(byPut.statusCode()).as(byPut.body()).isEqualTo(200);
         assertThat(byPatch.statusCode()).as(byPatch.body()).isEqualTo(200);
@@ -190,9 +188,6 @@ class DeploymentPatchApiTest extends WithApi {
         assertThat(after.get("enabled").asBoolean()).isFalse();
     }
 
-    private HttpResponse<String> patch(String name, String patch) {
-        return admin.api("PATCH", "/api/v1/deployments/" + name, token, patch, MergePatchBody.MERGE_PATCH);
-    }
 
     private JsonNode get(String name) {
         HttpResponse<String> response = admin.api("GET", "/api/v1/deployments/" + name, token, null);
