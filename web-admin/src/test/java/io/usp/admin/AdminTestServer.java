@@ -71,9 +71,16 @@ public final class AdminTestServer implements AutoCloseable {
 
     /** An API call with a bearer token and an optional JSON body. */
     public HttpResponse<String> api(String method, String path, String token, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json");
+        return api(method, path, token, json, "application/json");
+    }
+
+    /** An API call with a bearer token and an optional body; {@code contentType} null sends none. */
+    public HttpResponse<String> api(String method, String path, String token, String body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -88,10 +95,14 @@ public final class AdminTestServer implements AutoCloseable {
     }
 
     public static JsonNode json(HttpResponse<String> response) {
+        return json(response.body());
+    }
+
+    public static JsonNode json(String text) {
         try {
-            return ApiJson.MAPPER.readTree(response.body());
+            return ApiJson.MAPPER.readTree(text);
         } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + response.body(), e);
+            throw new UncheckedIOException("not JSON: " + text, e);
         }
     }
 

@@ -16,8 +16,8 @@ public class ConfigException extends RuntimeException {
     private final String problem;
 
     /**
-     * @param file    the configuration file, or null for a configuration built in code
-     * @param entry   e.g. {@code deployment 'ssh-build-box'}, or null for the top level
+     * @param file    the configuration file, or null for a request body or a configuration built in code
+     * @param entry   e.g. {@code deployment 'ssh-build-box'}, or null for the top level (a request body's too)
      * @param field   e.g. {@code ipFilter.block[0]}, or null when the problem is the whole entry
      * @param problem what is wrong, without the location
      */
@@ -26,7 +26,7 @@ public class ConfigException extends RuntimeException {
     }
 
     public ConfigException(Path file, String entry, String field, String problem, Throwable cause) {
-        super(format(file, entry, field, problem), cause);
+        super(message(file, entry, field, problem), cause);
         this.file = file;
         this.entry = entry;
         this.field = field;
@@ -49,7 +49,12 @@ public class ConfigException extends RuntimeException {
         return problem;
     }
 
-    private static String format(Path file, String entry, String field, String problem) {
+    /**
+     * The one wording of where a problem is, for config files and request bodies alike: what is
+     * known of file, entry and field, then the problem, on one line. A request body (no file, no
+     * entry) gives {@code field 'listener.port': port 99999 is outside 0..65535}.
+     */
+    public static String message(Path file, String entry, String field, String problem) {
         StringBuilder out = new StringBuilder();
         if (file != null) {
             out.append(file).append(": ");

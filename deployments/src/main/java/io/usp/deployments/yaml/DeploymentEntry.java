@@ -37,13 +37,19 @@ public final class DeploymentEntry {
     }
 
     /**
-     * Converts {@code deployments[index]}; errors name the deployment by its {@code name} when it
-     * has one. A named {@code ipFilter} must be one of {@code filters}.
+     * Converts {@code deployments[index]} of a file; errors name the file, the deployment (by its
+     * {@code name} when it has one) and the field. A named {@code ipFilter} must be one of {@code filters}.
      */
     public static Deployment read(StrictYaml yaml, JsonNode node, int index, Map<String, NamedIpFilter> filters) {
-        JsonNode name = node == null ? null : node.get("name");
-        Entry e = yaml.entry(name != null && name.isTextual()
-                ? "deployment '" + name.textValue() + "'" : "deployments[" + index + "]");
+        return read(yaml.entry("deployment", "deployments", node, index), node, filters);
+    }
+
+    /** Converts a request body shaped like one entry; errors name only the field ({@link StrictYaml#body}). */
+    public static Deployment readBody(JsonNode body, Map<String, NamedIpFilter> filters) {
+        return read(StrictYaml.body(), body, filters);
+    }
+
+    private static Deployment read(Entry e, JsonNode node, Map<String, NamedIpFilter> filters) {
         Yaml d = e.convert(node, Yaml.class);
         if (d == null) {
             throw e.error(null, "is empty");

@@ -26,11 +26,20 @@ public final class IpFilterEntry {
     private IpFilterEntry() {
     }
 
-    /** Converts {@code ipFilters[index]}; errors name the filter by its {@code name} when it has one. */
+    /**
+     * Converts {@code ipFilters[index]} of a file; errors name the file, the filter (by its
+     * {@code name} when it has one) and the field.
+     */
     public static NamedIpFilter read(StrictYaml yaml, JsonNode node, int index) {
-        JsonNode name = node == null ? null : node.get("name");
-        Entry e = yaml.entry(name != null && name.isTextual()
-                ? "ipFilter '" + name.textValue() + "'" : "ipFilters[" + index + "]");
+        return read(yaml.entry("ipFilter", "ipFilters", node, index), node);
+    }
+
+    /** Converts a request body shaped like one entry; errors name only the field ({@link StrictYaml#body}). */
+    public static NamedIpFilter readBody(JsonNode body) {
+        return read(StrictYaml.body(), body);
+    }
+
+    private static NamedIpFilter read(Entry e, JsonNode node) {
         NamedYaml f = e.convert(node, NamedYaml.class);
         if (f == null) {
             throw e.error(null, "is empty");

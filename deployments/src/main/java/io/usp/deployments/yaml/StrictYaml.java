@@ -87,6 +87,24 @@ public final class StrictYaml {
         return new Entry(this, label);
     }
 
+    /**
+     * Element {@code index} of the list {@code section}, named by its {@code name} when it has one
+     * ({@code deployment 'ssh'}), else by its place ({@code deployments[2]}).
+     */
+    public Entry entry(String kind, String section, JsonNode node, int index) {
+        JsonNode name = node == null ? null : node.get("name");
+        return entry(name != null && name.isTextual()
+                ? kind + " '" + name.textValue() + "'" : section + "[" + index + "]");
+    }
+
+    /**
+     * A request body that is one entry by itself (an admin API call, a form): no file and no entry
+     * to name, so its errors name only the field, e.g. {@code field 'listener.port': ...}.
+     */
+    public static Entry body() {
+        return new StrictYaml(null).top();
+    }
+
     static <T> T treeToValue(JsonNode node, Class<T> type) throws JsonProcessingException {
         return MAPPER.treeToValue(node, type);
     }

@@ -52,8 +52,17 @@ public final class AdminApi {
 
     /** A call expected to answer {@code status}; returns its JSON body (null when empty). */
     public JsonNode expect(int status, String method, String path, String json) throws Exception {
-        HttpResponse<String> response = call(method, path, json);
-        assertThat(response.statusCode()).as(method + " " + path + " -> " + response.body()).isEqualTo(status);
+        return answer(status, method + " " + path, call(method, path, json));
+    }
+
+    /** A PATCH with a JSON merge patch (RFC 7396), expected to answer {@code status}. */
+    public JsonNode patch(int status, String path, String mergePatch) throws Exception {
+        return answer(status, "PATCH " + path,
+                send(base, "PATCH", path, mergePatch, token, "application/merge-patch+json"));
+    }
+
+    private static JsonNode answer(int status, String call, HttpResponse<String> response) throws IOException {
+        assertThat(response.statusCode()).as(call + " -> " + response.body()).isEqualTo(status);
         return response.body().isEmpty() ? null : JSON.readTree(response.body());
     }
 
@@ -68,10 +77,15 @@ public final class AdminApi {
 
     private static HttpResponse<String> send(String base, String method, String path, String json, String bearer)
             throws IOException, InterruptedException {
+        return send(base, method, path, json, bearer, "application/json");
+    }
+
+    private static HttpResponse<String> send(String base, String method, String path, String body, String bearer,
+                                             String contentType) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json");
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", contentType);
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }

@@ -125,6 +125,33 @@ class LiveApplyTest extends WithTargets {
         }
     }
 
+    @Test
+    void aPatchReachesTheLiveListenerAndKeepsWhatItDoesNotName() throws Exception {
+        int echo = targets.start(Targets::echo);
+        try (World world = new World(dir)) {
+            world.startServer(List.of());
+            AdminApi api = new AdminApi(world.startAdmin(PASSWORD).url(), "admin", PASSWORD);
+            api.expect(201, "POST", "/api/v1/deployments", """
+                    {"name": "web", "listener": {"bind": "127.0.0.1", "port": 0}, "limits": {"maxConnectionsPerIp": 5},
+                     "target": {"host": "127.0.0.1", "port": %d}}""".formatted(echo));
+            int port = port(api, "web");
+
+            api.patch(200, "/api/v1/deployments/web", "{\"ipFilter\": {\"allow\": [\"192.0.2.0/24\"]}}");
+            assertThat(port(api, "web")).as("same listener address: not rebound").isEqualTo(port);
+            try (Socket refused = Partner.connect(port)) {
+                assertThat(Partner.closedByServer(refused)).isTrue();
+            }
+
+            JsonNode back = api.patch(200, "/api/v1/deployments/web", "{\"ipFilter\": null}");
+            assertThat(back.has("ipFilter")).isFalse();
+            assertThat(back.at("/limits/maxConnectionsPerIp").asInt()).isEqualTo(5);
+            assertThat(back.at("/target/port").asInt()).isEqualTo(echo);
+            try (Socket open = Partner.connect(port)) {
+                assertThat(Partner.roundTrip(open, new byte[] {7})).containsExactly(7);
+            }
+        }
+    }
+
     private static String stateQuietly(AdminApi api, String deployment) {
         try {
             return state(api, deployment);

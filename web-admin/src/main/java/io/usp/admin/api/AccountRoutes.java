@@ -58,8 +58,11 @@ final class AccountRoutes {
             accounts.setPassword(ctx.pathParam("username"), next, AccessGuard.apiUser(ctx), current, ctx.ip());
         } catch (LoginRefused refused) {
             int status = refused.status(ctx, 403);
-            ApiJson.error(ctx, status, status == 429 ? refused.getMessage() : "currentPassword is not your password",
-                    "currentPassword");
+            if (status == 429) {
+                ApiJson.error(ctx, status, refused.getMessage(), null); // locked: no field is to blame
+            } else {
+                ApiJson.error(ctx, status, "is not your password", "currentPassword");
+            }
             return;
         }
         ctx.status(204);

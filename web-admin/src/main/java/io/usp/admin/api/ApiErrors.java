@@ -9,7 +9,8 @@ import io.usp.deployments.yaml.ConfigException;
 
 /**
  * Turns typed refusals into answers: JSON {@code {"error", "field"}} on API paths, a short plain
- * page elsewhere (pages show field errors themselves; this is the fallback).
+ * page elsewhere (pages show field errors themselves; this is the fallback). A body is one entry,
+ * so a refusal names only its field, e.g. {@code field 'listener.port': port 99999 is outside 0..65535}.
  */
 public final class ApiErrors {
 
@@ -18,7 +19,7 @@ public final class ApiErrors {
 
     public static void register(RoutesConfig routes) {
         routes.exception(ApiException.class, (e, ctx) -> answer(ctx, e.status(), e.getMessage(), e.field()));
-        routes.exception(ConfigException.class, (e, ctx) -> answer(ctx, 400, e.getMessage(), e.field()));
+        routes.exception(ConfigException.class, (e, ctx) -> answer(ctx, 400, e.problem(), e.field()));
         routes.exception(StoreException.class, (e, ctx) -> answer(ctx, status(e.kind()), e.getMessage(), e.field()));
         // a path no route serves: on the API a JSON error too, not Javalin's plain text
         routes.exception(EndpointNotFound.class, (e, ctx) -> answer(ctx, 404,
@@ -33,12 +34,12 @@ public final class ApiErrors {
         };
     }
 
-    private static void answer(Context ctx, int status, String message, String field) {
+    private static void answer(Context ctx, int status, String problem, String field) {
         if (AccessGuard.isApi(ctx.path())) {
-            ApiJson.error(ctx, status, message, field);
+            ApiJson.error(ctx, status, problem, field);
         } else {
             ctx.status(status).contentType("text/plain; charset=utf-8")
-                    .result(field == null ? message : field + ": " + message);
+                    .result(ConfigException.message(null, null, field, problem));
         }
     }
 }

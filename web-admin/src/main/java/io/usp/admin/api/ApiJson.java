@@ -7,9 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.usp.deployments.yaml.ConfigException;
 import java.util.Set;
 
-/** JSON in and out of the API: bodies are read strictly, errors are {@code {"error", "field"}}. */
+/**
+ * JSON in and out of the API: bodies are read strictly, errors are {@code {"error", "field"}}
+ * where the error names the field as config errors do:
+ * {@code field 'address': is required and must be a string}.
+ */
 public final class ApiJson {
 
     public static final JsonMapper MAPPER = JsonMapper.builder()
@@ -42,7 +47,7 @@ public final class ApiJson {
     public static String requiredText(ObjectNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || !value.isTextual() || value.textValue().isEmpty()) {
-            throw ApiException.badRequest(field, "'" + field + "' is required and must be a string");
+            throw ApiException.badRequest(field, "is required and must be a string");
         }
         return value.textValue();
     }
@@ -52,7 +57,7 @@ public final class ApiJson {
         Set<String> known = Set.of(fields);
         body.fieldNames().forEachRemaining(field -> {
             if (!known.contains(field)) {
-                throw ApiException.badRequest(field, "unknown field '" + field + "'; the body is " + shape);
+                throw ApiException.badRequest(field, "is unknown; the body is " + shape);
             }
         });
     }
@@ -61,8 +66,9 @@ public final class ApiJson {
         ctx.status(status).contentType("application/json").result(body.toString());
     }
 
-    public static void error(Context ctx, int status, String message, String field) {
-        ObjectNode body = object().put("error", message);
+    /** {@code problem} says what is wrong without where; {@code field} is the body's field to blame, or null. */
+    public static void error(Context ctx, int status, String problem, String field) {
+        ObjectNode body = object().put("error", ConfigException.message(null, null, field, problem));
         if (field != null) {
             body.put("field", field);
         }

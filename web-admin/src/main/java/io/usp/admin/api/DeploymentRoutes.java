@@ -1,5 +1,6 @@
 package io.usp.admin.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
@@ -12,13 +13,13 @@ import io.usp.deployments.store.StoreException;
 import io.usp.deployments.store.StoredDeployment;
 import io.usp.deployments.store.StoredIpFilter;
 import io.usp.deployments.yaml.DeploymentEntry;
-import io.usp.deployments.yaml.StrictYaml;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * {@code /api/v1/deployments}: bodies are shaped like a {@code deployments:} entry of server.yaml;
- * answers add the live {@code status} and {@code managedBy} when server.yaml owns the entry.
+ * answers add the live {@code status} and {@code managedBy} when server.yaml owns the entry. A
+ * PATCH is a {@link MergePatch} of the stored entry, then goes on exactly as a PUT of the result.
  */
 final class DeploymentRoutes {
 
@@ -34,7 +35,8 @@ final class DeploymentRoutes {
         routes.get("/api/v1/deployments", this::list);
         routes.post("/api/v1/deployments", this::create);
         routes.get("/api/v1/deployments/{name}", ctx -> ApiJson.send(ctx, 200, json(stored(ctx.pathParam("name")))));
-        routes.put("/api/v1/deployments/{name}", this::update);
+        routes.put("/api/v1/deployments/{name}", ctx -> replace(ctx, ApiJson.body(ctx)));
+        routes.patch("/api/v1/deployments/{name}", this::patch);
         routes.delete("/api/v1/deployments/{name}", ctx -> {
             context.actions().deleteDeployment(ctx.pathParam("name"), AccessGuard.apiUser(ctx));
             ctx.status(204);
@@ -56,21 +58,28 @@ final class DeploymentRoutes {
     }
 
     private void create(Context ctx) {
-        StoredDeployment created = context.actions().createDeployment(read(ctx), AccessGuard.apiUser(ctx));
+        StoredDeployment created = context.actions().createDeployment(read(ApiJson.body(ctx)),
+                AccessGuard.apiUser(ctx));
         ctx.header("Location", "/api/v1/deployments/" + created.deployment().name());
         ApiJson.send(ctx, 201, json(created));
     }
 
-    private void update(Context ctx) {
-        StoredDeployment updated = context.actions().updateDeployment(ctx.pathParam("name"), read(ctx),
+    private void patch(Context ctx) {
+        ObjectNode patch = MergePatchBody.read(ctx);
+        replace(ctx, MergePatch.apply(DeploymentEntry.write(stored(ctx.pathParam("name")).deployment()), patch));
+    }
+
+    /** PUT, and PATCH once merged: the deployment {@code entry} describes replaces the one in the path. */
+    private void replace(Context ctx, JsonNode entry) {
+        StoredDeployment updated = context.actions().updateDeployment(ctx.pathParam("name"), read(entry),
                 AccessGuard.apiUser(ctx));
         ApiJson.send(ctx, 200, json(updated));
     }
 
-    private Deployment read(Context ctx) {
+    private Deployment read(JsonNode entry) {
         Map<String, NamedIpFilter> filters = context.deployments().ipFilters().stream()
                 .map(StoredIpFilter::filter).collect(Collectors.toMap(NamedIpFilter::name, f -> f));
-        return DeploymentEntry.read(new StrictYaml(null), ApiJson.body(ctx), 0, filters);
+        return DeploymentEntry.readBody(entry, filters);
     }
 
     private StoredDeployment stored(String name) {

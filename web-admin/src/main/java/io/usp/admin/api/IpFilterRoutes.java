@@ -1,5 +1,6 @@
 package io.usp.admin.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
@@ -9,15 +10,14 @@ import io.usp.admin.auth.AccessGuard;
 import io.usp.deployments.Cidr;
 import io.usp.deployments.FilterAction;
 import io.usp.deployments.IpFilter;
-import io.usp.deployments.NamedIpFilter;
 import io.usp.deployments.store.StoreException;
 import io.usp.deployments.store.StoredIpFilter;
 import io.usp.deployments.yaml.IpFilterEntry;
-import io.usp.deployments.yaml.StrictYaml;
 
 /**
  * {@code /api/v1/ip-filters}: bodies are shaped like an {@code ipFilters:} entry; answers add
- * {@code usedBy}. {@code POST .../test} says what the filter would do with one address.
+ * {@code usedBy}. A PATCH is a {@link MergePatch} of the stored entry, then goes on exactly as a
+ * PUT of the result. {@code POST .../test} says what the filter would do with one address.
  */
 final class IpFilterRoutes {
 
@@ -31,7 +31,8 @@ final class IpFilterRoutes {
         routes.get("/api/v1/ip-filters", this::list);
         routes.post("/api/v1/ip-filters", this::create);
         routes.get("/api/v1/ip-filters/{name}", ctx -> ApiJson.send(ctx, 200, json(stored(ctx.pathParam("name")))));
-        routes.put("/api/v1/ip-filters/{name}", this::update);
+        routes.put("/api/v1/ip-filters/{name}", ctx -> replace(ctx, ApiJson.body(ctx)));
+        routes.patch("/api/v1/ip-filters/{name}", this::patch);
         routes.delete("/api/v1/ip-filters/{name}", ctx -> {
             context.actions().deleteIpFilter(ctx.pathParam("name"), AccessGuard.apiUser(ctx));
             ctx.status(204);
@@ -46,13 +47,20 @@ final class IpFilterRoutes {
     }
 
     private void create(Context ctx) {
-        StoredIpFilter created = context.actions().createIpFilter(read(ctx), AccessGuard.apiUser(ctx));
+        StoredIpFilter created = context.actions().createIpFilter(IpFilterEntry.readBody(ApiJson.body(ctx)),
+                AccessGuard.apiUser(ctx));
         ctx.header("Location", "/api/v1/ip-filters/" + created.filter().name());
         ApiJson.send(ctx, 201, json(created));
     }
 
-    private void update(Context ctx) {
-        StoredIpFilter updated = context.actions().updateIpFilter(ctx.pathParam("name"), read(ctx),
+    private void patch(Context ctx) {
+        ObjectNode patch = MergePatchBody.read(ctx);
+        replace(ctx, MergePatch.apply(IpFilterEntry.write(stored(ctx.pathParam("name")).filter()), patch));
+    }
+
+    /** PUT, and PATCH once merged: the filter {@code entry} describes replaces the one in the path. */
+    private void replace(Context ctx, JsonNode entry) {
+        StoredIpFilter updated = context.actions().updateIpFilter(ctx.pathParam("name"), IpFilterEntry.readBody(entry),
                 AccessGuard.apiUser(ctx));
         ApiJson.send(ctx, 200, json(updated));
     }
@@ -73,10 +81,6 @@ final class IpFilterRoutes {
         ApiJson.send(ctx, 200, ApiJson.object()
                 .put("action", decision.action() == FilterAction.ALLOW ? "allow" : "block")
                 .put("reason", decision.reason()));
-    }
-
-    private static NamedIpFilter read(Context ctx) {
-        return IpFilterEntry.read(new StrictYaml(null), ApiJson.body(ctx), 0);
     }
 
     private StoredIpFilter stored(String name) {

@@ -40,7 +40,7 @@ final class TokenRoutes {
     private static String text(ObjectNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || !value.isTextual()) {
-            throw ApiException.badRequest(field, "'" + field + "' is required and must be a string");
+            throw ApiException.badRequest(field, "is required and must be a string");
         }
         return value.textValue();
     }

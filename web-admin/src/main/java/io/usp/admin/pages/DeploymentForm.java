@@ -10,7 +10,6 @@ import io.usp.deployments.store.StoreException;
 import io.usp.deployments.yaml.ConfigException;
 import io.usp.deployments.yaml.DeploymentEntry;
 import io.usp.deployments.yaml.Durations;
-import io.usp.deployments.yaml.StrictYaml;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +83,7 @@ final class DeploymentForm {
             return Optional.empty();
         }
         try {
-            return Optional.of(DeploymentEntry.read(new StrictYaml(null), entry, 0, filters));
+            return Optional.of(DeploymentEntry.readBody(entry, filters));
         } catch (ConfigException e) {
             addError(form, e);
             return Optional.empty();

@@ -7,7 +7,6 @@ import io.usp.deployments.NamedIpFilter;
 import io.usp.deployments.store.StoreException;
 import io.usp.deployments.yaml.ConfigException;
 import io.usp.deployments.yaml.IpFilterEntry;
-import io.usp.deployments.yaml.StrictYaml;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +43,7 @@ final class IpFilterForm {
         EntryNodes.lines(entry, "allow", form, "allow");
         EntryNodes.text(entry, "defaultAction", form, "defaultAction");
         try {
-            return Optional.of(IpFilterEntry.read(new StrictYaml(null), entry, 0));
+            return Optional.of(IpFilterEntry.readBody(entry));
         } catch (ConfigException e) {
             FieldErrors.add(form, e, Set.copyOf(INPUTS), Map.of());
             return Optional.empty();

@@ -77,12 +77,18 @@ class DeploymentApiTest extends WithApi {
     }
 
     @Test
-    void aBadFieldIsA400NamingTheField() {
+    void aBadFieldIsA400NamingTheJsonFieldNotAYamlEntry() {
         HttpResponse<String> response = admin.api("POST", "/api/v1/deployments", token, SSH.replace("10022", "99999"));
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode error = AdminTestServer.json(response);
         assertThat(error.get("field").asText()).isEqualTo("listener.port");
-        assertThat(error.get("error").asText()).contains("99999");
+        assertThat(error.get("error").asText()).isEqualTo("field 'listener.port': port 99999 is outside 0..65535");
+
+        HttpResponse<String> nameless = admin.api("PUT", "/api/v1/deployments/ssh", token,
+                SSH.replace("\"name\": \"ssh\", ", ""));
+        assertThat(nameless.statusCode()).isEqualTo(400);
+        assertThat(AdminTestServer.json(nameless).get("error").asText()).isEqualTo("field 'name': is required")
+                .doesNotContain("deployments[0]");
     }
 
     @Test
@@ -102,6 +108,8 @@ class DeploymentApiTest extends WithApi {
 
         HttpResponse<String> sameName = admin.api("POST", "/api/v1/deployments", token, SSH.replace("10022", "10099"));
         assertThat(sameName.statusCode()).isEqualTo(409);
+        assertThat(AdminTestServer.json(sameName).get("error").asText()).as("a store refusal names its field alike")
+                .isEqualTo("field 'name': a deployment named 'ssh' exists already");
 
         HttpResponse<String> samePort = admin.api("POST", "/api/v1/deployments", token, SSH.replace("\"ssh\"", "\"other\""));
         assertThat(samePort.statusCode()).isEqualTo(409);
