@@ -2,6 +2,7 @@ package io.usp.server.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.usp.server.e2e.AdminApi;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.http.HttpResponse;
@@ -45,15 +46,15 @@ class AdminThroughJarIT {
 
         server = JarProcess.start(JarProcess.SERVER_JAR, dir, "server", "run", "--config", "server.yaml");
         server.awaitOutput("is running");
-        String password = AdminHttp.generatedPassword(server);
+        String password = server.firstAdminPassword();
         assertThat(server.stdout().lines().filter(l -> l.contains(password)))
                 .as("the password is printed once, never logged").hasSize(1);
         String base = "http://127.0.0.1:" + adminPort;
 
-        assertThat(AdminHttp.get(base + "/health", null).statusCode()).isEqualTo(200);
-        String token = AdminHttp.token(base, password);
-        assertThat(AdminHttp.get(base + "/api/v1/deployments/web", token).body()).contains("\"managedBy\":\"server.yaml\"");
-        HttpResponse<String> added = AdminHttp.post(base + "/api/v1/deployments", token, """
+        AdminApi api = new AdminApi(base, "admin", password);
+        assertThat(api.call("GET", "/health", null).statusCode()).isEqualTo(200);
+        assertThat(api.call("GET", "/api/v1/deployments/web", null).body()).contains("\"managedBy\":\"server.yaml\"");
+        HttpResponse<String> added = api.call("POST", "/api/v1/deployments", """
                 {"name": "added", "listener": {"bind": "127.0.0.1", "port": %d},
                  "target": {"host": "127.0.0.1", "port": %d}, "idleTimeout": "10m"}
                 """.formatted(addedPort, target.port()));
@@ -62,7 +63,7 @@ class AdminThroughJarIT {
             partner.getOutputStream().write('x');
             assertThat(partner.getInputStream().read()).isEqualTo('x');
         }
-        assertThat(AdminHttp.get(base + "/metrics", token).body()).contains("usp_connections_accepted_total{deployment=\"added\"}");
+        assertThat(api.call("GET", "/metrics", null).body()).contains("usp_connections_accepted_total{deployment=\"added\"}");
 
         try (JarProcess export = JarProcess.start(JarProcess.SERVER_JAR, dir, "export-locked",
                 "export", "--config", "server.yaml")) {

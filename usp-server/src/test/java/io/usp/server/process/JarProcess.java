@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One built jar started as a real process, the way a user runs it: {@code java -jar ... args}.
@@ -23,6 +25,7 @@ final class JarProcess implements AutoCloseable {
     static final Path SERVER_JAR = Path.of("target/usp-server.jar");
     static final Path CLIENT_JAR = Path.of("../usp-client/target/usp-client.jar");
     /** Generous: a cold JVM on a loaded CI machine. Waits poll; none of this is a timing assertion. */
+    private static final Pattern FIRST_ADMIN = Pattern.compile("Created admin user 'admin' with password: (\\S+)");
     static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final Duration GRACE = Duration.ofSeconds(10);
 
@@ -103,6 +106,13 @@ final class JarProcess implements AutoCloseable {
     int terminate() throws InterruptedException {
         process.destroy();
         return awaitExit();
+    }
+
+    /** The generated password of the first admin, which a first start prints once. */
+    String firstAdminPassword() {
+        Matcher created = FIRST_ADMIN.matcher(stdout());
+        assertThat(created.find()).as("the first admin's password\n" + transcript()).isTrue();
+        return created.group(1);
     }
 
     /** Both outputs, for failure messages. */

@@ -2,6 +2,7 @@ package io.usp.server.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.usp.server.e2e.AdminApi;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,16 +40,16 @@ class ReservedPortsIT {
         server = JarProcess.start(JarProcess.SERVER_JAR, dir, "server", "run", "--config", "server.yaml");
         server.awaitOutput("is running");
         String base = "http://127.0.0.1:" + adminPort;
-        String token = AdminHttp.token(base, AdminHttp.generatedPassword(server));
+        AdminApi api = new AdminApi(base, "admin", server.firstAdminPassword());
 
         for (int taken : new int[] {adminPort, tunnelPort}) {
-            HttpResponse<String> refused = AdminHttp.post(base + "/api/v1/deployments", token,
+            HttpResponse<String> refused = api.call("POST", "/api/v1/deployments",
                     deploymentJson("on-" + taken, taken));
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
             assertThat(refused.body()).contains("listener.port", "port " + taken + " is the",
                     "which the server needs itself");
         }
-        assertThat(AdminHttp.get(base + "/api/v1/deployments", token).body()).isEqualTo("[]");
+        assertThat(api.call("GET", "/api/v1/deployments", null).body()).isEqualTo("[]");
         assertThat(server.terminate()).isEqualTo(143);
 
         Files.writeString(dir.resolve("onAdmin.yaml"), deploymentsYaml("web", adminPort));
@@ -71,7 +72,8 @@ class ReservedPortsIT {
 
         assertThat(server.stdout()).as("reported, left unbound").contains("FAILED: deployment 'web': not listening on "
                 + "127.0.0.1:" + laterAdminPort + ": port " + laterAdminPort + " is the admin server's port");
-        assertThat(AdminHttp.get("http://127.0.0.1:" + laterAdminPort + "/health", null).statusCode())
+        assertThat(AdminApi.withToken("http://127.0.0.1:" + laterAdminPort, api.token()).call("GET", "/health", null)
+                .statusCode())
                 .as("the admin server got its port").isEqualTo(200);
         assertThat(server.isAlive()).isTrue();
     }
