@@ -8,8 +8,6 @@ import io.usp.deployments.Cidr;
 import io.usp.deployments.PortRange;
 import io.usp.server.dispatch.Refusal;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -75,13 +73,6 @@ class RefusalTest {
         assertThat(world.stats(deployment).relayed()).isZero();
     }
 
-    /** A loopback port with nothing listening on it. */
-    private static int deadPort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
     @Test
     void noClientConnectedClosesThePartnerAtOnce() throws Exception {
         AtomicInteger accepts = new AtomicInteger();
@@ -120,7 +111,7 @@ class RefusalTest {
 
     @Test
     void targetRefusingThroughTheTunnelIsTargetRefused() throws Exception {
-        world.startServer(List.of(World.tunnelled("nothing-there", "agent-a", deadPort())));
+        world.startServer(List.of(World.tunnelled("nothing-there", "agent-a", targets.refusing())));
         world.startClient("agent-a", World.allowLoopback());
         world.awaitTunnels("agent-a", 2);
 
@@ -129,7 +120,7 @@ class RefusalTest {
 
     @Test
     void targetRefusingADirectDeploymentIsTargetRefused() throws Exception {
-        world.startServer(List.of(World.direct("nothing-there", deadPort())));
+        world.startServer(List.of(World.direct("nothing-there", targets.refusing())));
 
         assertRefused("nothing-there", Refusal.TARGET_REFUSED, 3);
     }
