@@ -11,10 +11,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Update;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * Rows of table {@code deployment}. A named filter is {@code ip_filter_name} and its rules are read
@@ -44,12 +48,17 @@ final class DeploymentRows {
         return h.createQuery(SELECT + " WHERE d.name = :name").bind("name", name).map((rs, ctx) -> stored(rs)).findOne();
     }
 
-    static void insert(Handle h, Deployment d, boolean managedByFile, Instant now) {
-        bind(h.createUpdate("INSERT INTO deployment SET name = :name, " + COLUMNS
-                + ", managed_by_file = :managed, created_at = :now, updated_at = :now"), d)
-                .bind("managed", managedByFile)
-                .bind("now", now)
-                .execute();
+    /** One prepared statement for them all: an import may insert thousands. */
+    static void insertAll(Handle h, List<Deployment> deployments, boolean managedByFile, Instant now) {
+        if (deployments.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("INSERT INTO deployment SET name = :name, " + COLUMNS
+                + ", managed_by_file = :managed, created_at = :now, updated_at = :now");
+        for (Deployment d : deployments) {
+            bind(batch, d).bind("managed", managedByFile).bind("now", now).add();
+        }
+        batch.execute();
     }
 
     /** Replaces everything but the name, the mark and the creation time. */
@@ -82,6 +91,15 @@ final class DeploymentRows {
                 .list();
     }
 
+    /** Every stored deployment's name by its listener port, sorted by name; port 0 (any free port) left out. */
+    static Map<Integer, List<String>> byPort(Handle h) {
+        Map<Integer, List<String>> byPort = new HashMap<>();
+        h.createQuery("SELECT name, listener_port FROM deployment WHERE listener_port <> 0 ORDER BY name")
+                .map((rs, ctx) -> Map.entry(rs.getInt("listener_port"), rs.getString("name")))
+                .forEach(e -> byPort.computeIfAbsent(e.getKey(), p -> new ArrayList<>()).add(e.getValue()));
+        return byPort;
+    }
+
     /** The deployments that use the named filter, sorted by name. */
     static List<String> using(Handle h, String filter) {
         return h.createQuery("SELECT name FROM deployment WHERE ip_filter_name = :filter ORDER BY name")
@@ -90,7 +108,7 @@ final class DeploymentRows {
                 .list();
     }
 
-    private static Update bind(Update update, Deployment d) {
+    private static <S extends SqlStatement<S>> S bind(S update, Deployment d) {
         boolean inline = d.ipFilterName().isEmpty() && !d.ipFilter().equals(IpFilter.ALLOW_ALL);
         IpFilter f = d.ipFilter();
         Limits limits = d.limits();

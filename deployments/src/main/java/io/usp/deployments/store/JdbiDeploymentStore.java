@@ -10,7 +10,10 @@ import io.usp.deployments.yaml.DeploymentsFile;
 import io.usp.deployments.yaml.IpFilterEntry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -129,11 +132,17 @@ final class JdbiDeploymentStore implements DeploymentStore {
             for (NamedIpFilter f : file.ipFilters()) {
                 put(h, f, IpFilterRows.find(h, f.name()), managedByFile, actor);
             }
+            Map<String, StoredDeployment> stored = new HashMap<>(); // one read, not one per entry
+            DeploymentRows.all(h).forEach(s -> stored.put(s.deployment().name(), s));
+            Batch batch = new Batch(managedByFile, clock.instant());
             for (Deployment d : file.deployments()) {
-                write(h, d, DeploymentRows.find(h, d.name()), managedByFile, actor);
+                write(h, d, Optional.ofNullable(stored.get(d.name())), actor, batch);
             }
+            batch.write(h);
+            Map<Integer, List<String>> byPort = DeploymentRows.byPort(h); // one read: a file may hold thousands
             for (Deployment d : file.deployments()) {
-                checkPort(h, d);
+                checkPort(d, byPort.getOrDefault(d.listener().port(), List.of()).stream()
+                        .filter(other -> !other.equals(d.name())).toList());
             }
             return null;
         });
@@ -150,15 +159,18 @@ final class JdbiDeploymentStore implements DeploymentStore {
     private StoredDeployment put(Handle h, Deployment d, Optional<StoredDeployment> old, boolean managedByFile,
                                  String actor) {
         checkPort(h, d);
-        return write(h, d, old, managedByFile, actor);
+        Batch batch = new Batch(managedByFile, clock.instant());
+        write(h, d, old, actor, batch);
+        batch.write(h);
+        return DeploymentRows.find(h, d.name()).orElseThrow();
     }
 
     /**
      * Writes {@code d} (unless it equals {@code old}, when only a changed mark is set) and audits the
-     * change; the port is the caller's to check.
+     * change, a new row and the audit entry through {@code batch}; the port is the caller's to check.
      */
-    private StoredDeployment write(Handle h, Deployment d, Optional<StoredDeployment> old, boolean managedByFile,
-                                   String actor) {
+    private void write(Handle h, Deployment d, Optional<StoredDeployment> old, String actor, Batch batch) {
+        boolean managedByFile = batch.managedByFile;
         if (d.ipFilterName().isPresent() && IpFilterRows.find(h, d.ipFilterName().get()).isEmpty()) {
             throw new StoreException(Kind.INVALID, "ipFilter", "no IP filter is named '" + d.ipFilterName().get() + "'");
         }
@@ -171,17 +183,34 @@ final class JdbiDeploymentStore implements DeploymentStore {
             if (old.get().managedByFile() != managedByFile) {
                 DeploymentRows.setManagedByFile(h, d.name(), managedByFile);
             }
-            return DeploymentRows.find(h, d.name()).orElseThrow();
+            return;
         }
-        Instant now = clock.instant();
         if (old.isEmpty()) {
-            DeploymentRows.insert(h, d, managedByFile, now);
+            batch.inserts.add(d);
         } else {
-            DeploymentRows.update(h, d, now);
+            DeploymentRows.update(h, d, batch.now);
             DeploymentRows.setManagedByFile(h, d.name(), managedByFile);
         }
-        audit(h, actor, old.isEmpty() ? "create" : "update", DEPLOYMENT, d.name(), before, Optional.of(after));
-        return DeploymentRows.find(h, d.name()).orElseThrow();
+        batch.audits.add(new AuditEntry(0, batch.now, actor, old.isEmpty() ? "create" : "update", DEPLOYMENT,
+                d.name(), before, Optional.of(after)));
+    }
+
+    /** New deployment rows and audit entries of one change, written together: an import makes thousands. */
+    private static final class Batch {
+        final boolean managedByFile;
+        final Instant now;
+        final List<Deployment> inserts = new ArrayList<>();
+        final List<AuditEntry> audits = new ArrayList<>();
+
+        Batch(boolean managedByFile, Instant now) {
+            this.managedByFile = managedByFile;
+            this.now = now;
+        }
+
+        void write(Handle h) {
+            DeploymentRows.insertAll(h, inserts, managedByFile, now);
+            JdbiAuditLog.insertAll(h, audits);
+        }
     }
 
     /** Writes {@code f} (unless it equals {@code old}) and audits the change. */
@@ -207,12 +236,16 @@ final class JdbiDeploymentStore implements DeploymentStore {
     }
 
     private void checkPort(Handle h, Deployment d) {
+        checkPort(d, DeploymentRows.samePort(h, d));
+    }
+
+    /** {@code others}: the other deployments stored on {@code d}'s port. */
+    private void checkPort(Deployment d, List<String> others) {
         Optional<String> refusal = reserved.refusal(d.listener());
         if (refusal.isPresent()) {
             throw new StoreException(Kind.CONFLICT, "listener.port", refusal.get());
         }
-        List<String> others = DeploymentRows.samePort(h, d);
-        if (!others.isEmpty()) {
+        if (d.listener().port() != 0 && !others.isEmpty()) {
             throw new StoreException(Kind.CONFLICT, "listener.port", "port " + d.listener().port()
                     + " is already used by deployment '" + others.get(0) + "'");
         }
