@@ -1,0 +1,80 @@
+package io.usp.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.handler.codec.http2.DefaultHttp2Headers;
+import io.netty.handler.codec.http2.Http2Headers;
+import io.usp.client.UspClient;
+import io.usp.client.config.ClientConfig;
+import io.usp.deployments.AllowList;
+import io.usp.protocol.Protocol;
+import io.usp.protocol.pki.CertificateAuthority;
+import io.usp.protocol.pki.ClientCredentials;
+import io.usp.protocol.pki.ServerIdentity;
+import io.usp.protocol.tls.TlsContexts;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A tunnel peer that breaks the HTTP/2 rules, with a valid certificate: a fake server against the
+ * real client. What it did is answered in the protocol's own terms (a stream reset), never with an
+ * exception no handler caught.
+ */
+class TunnelViolationsTest {
+
+    @TempDir
+    Path dir;
+    World world;
+    LogLines uncaught;
+
+    @BeforeEach
+    void setUp() {
+        world = new World(dir);
+        uncaught = LogLines.uncaughtInPipelines();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        world.close();
+        assertThat(uncaught.lines()).as("exceptions no handler caught").isEmpty();
+        uncaught.close();
+    }
+
+    @Test
+    void aServerOpeningStreamOneIsResetAndTheTunnelGoesOn() throws Exception {
+        CertificateAuthority ca = CertificateAuthority.loadOrCreate(dir.resolve("ca"));
+        ServerIdentity identity = ca.serverIdentity(List.of("127.0.0.1"));
+        ClientCredentials creds = ca.issueClient("agent-a", dir.resolve("clients"));
+        try (RawPeer server = RawPeer.server(
+                TlsContexts.tunnelServer(identity.certFile(), identity.keyFile(), identity.caFile()));
+             UspClient client = UspClient.start(new ClientConfig(null, "agent-a",
+                     new ClientConfig.ServerAddress("127.0.0.1", server.port()),
+                     new ClientConfig.TlsFiles(creds.certFile(), creds.keyFile(), creds.caFile()), 1,
+                     Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(60),
+                     ClientConfig.Reconnect.DEFAULT, AllowList.NOTHING), Clock.systemUTC())) {
+            server.awaitUp();
+
+            // Netty's HTTP/2 server side took stream 1 for an HTTP/1.1 upgrade it has no handler for
+            server.request(1, connect("10.9.9.9:22"));
+            assertThat(server.next()).isEqualTo("RST_STREAM 1 REFUSED_STREAM");
+
+            server.request(3, connect("10.9.9.9:22"));
+            assertThat(server.next()).as("the next stream is answered as ever")
+                    .isEqualTo("HEADERS 3 403 not-allowed");
+            assertThat(client.connectedTunnels()).isEqualTo(1);
+            server.close(); // first: the client's GOAWAY would wait for stream 3, which this peer never ends
+        }
+    }
+
+    private static Http2Headers connect(String authority) {
+        Http2Headers headers = new DefaultHttp2Headers().method("CONNECT").authority(authority);
+        headers.set(Protocol.DEPLOYMENT_HEADER, "raw");
+        return headers;
+    }
+}
