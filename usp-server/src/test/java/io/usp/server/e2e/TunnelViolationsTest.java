@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A tunnel peer that breaks the HTTP/2 rules, with a valid certificate: a fake server against the
- * real client. What it did is answered in the protocol's own terms (a stream reset), never with an
- * exception no handler caught.
+ * A tunnel peer that breaks the HTTP/2 rules, with a valid certificate, each way: a fake server
+ * against the real client, a fake client against the real server. What it did is answered in the
+ * protocol's own terms (a stream reset, a GOAWAY with the error's code), never with an exception
+ * no handler caught.
  */
 class TunnelViolationsTest {
 
@@ -70,6 +71,43 @@ class TunnelViolationsTest {
             assertThat(client.connectedTunnels()).isEqualTo(1);
             server.close(); // first: the client's GOAWAY would wait for stream 3, which this peer never ends
         }
+    }
+
+    @Test
+    void anOversizedFrameIsAFrameSizeError() throws Exception {
+        try (RawPeer client = dialServer()) {
+            // a DATA frame header announcing 65537 bytes, one more than the server's SETTINGS allow
+            client.writeRaw((byte) 0x01, (byte) 0x00, (byte) 0x01, (byte) 0x00, (byte) 0x00, (byte) 0, (byte) 0,
+                    (byte) 0, (byte) 2);
+            assertThat(client.next()).isEqualTo("GOAWAY FRAME_SIZE_ERROR");
+        }
+    }
+
+    @Test
+    void aConnectionWindowPastTwoGigabytesIsAFlowControlError() throws Exception {
+        try (RawPeer client = dialServer()) {
+            client.write((ctx, frames) -> frames.writeWindowUpdate(ctx, 0, Integer.MAX_VALUE, ctx.newPromise()));
+            assertThat(client.next()).isEqualTo("GOAWAY FLOW_CONTROL_ERROR");
+        }
+    }
+
+    @Test
+    void aClientOpeningAStreamWithAServersIdIsAProtocolError() throws Exception {
+        try (RawPeer client = dialServer()) {
+            // odd ids belong to the HTTP/2 client, which on a tunnel is the server
+            client.write((ctx, frames) -> frames.writeHeaders(ctx, 1, connect("127.0.0.1:22"), 0, false,
+                    ctx.newPromise()));
+            assertThat(client.next()).isEqualTo("GOAWAY PROTOCOL_ERROR");
+        }
+    }
+
+    private RawPeer dialServer() throws Exception {
+        world.startServer(List.of());
+        ClientCredentials creds = world.credentials("agent-x");
+        RawPeer client = RawPeer.client(world.server().tunnelPort(),
+                TlsContexts.tunnelClient(creds.certFile(), creds.keyFile(), creds.caFile()));
+        client.awaitUp();
+        return client;
     }
 
     private static Http2Headers connect(String authority) {
