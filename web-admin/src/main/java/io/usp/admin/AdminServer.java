@@ -17,6 +17,7 @@ import io.usp.admin.ops.OpsRoutes;
 import io.usp.admin.pages.AccountPages;
 import io.usp.admin.tls.HttpsConnector;
 import java.util.List;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +63,9 @@ public final class AdminServer implements AutoCloseable {
             // headers first: every answer carries them, the guard's redirects and 401s included
             config.routes.before(new SecurityHeaders());
             config.routes.before(new AccessGuard(sessions, tokens));
+            // a client that went away mid-request (EOF or reset) is no fault here: Javalin warns with a trace
+            config.routes.exception(EofException.class, (e, ctx) -> LOG.debug("{} {} from {} aborted by the client: {}",
+                    ctx.method(), ctx.path(), ctx.ip(), e.toString()));
             OpsRoutes.register(config.routes, context);
             new LoginRoutes(authenticator, sessions, https).register(config.routes);
             ApiRoutes.register(config.routes, context, authenticator, tokens, accounts);

@@ -75,6 +75,10 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (ConnectionReset.is(cause)) {
+            relay.abort(end.label() + " reset");
+            return;
+        }
         LOG.debug("relay {} error on {}", end.label(), ctx.channel(), cause);
         String what = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         relay.abort(end.label() + " error: " + what);

@@ -40,14 +40,14 @@ public final class TunnelCodecs {
                                                    ChannelHandler inboundStreamHandler) {
         // Only the HTTP/2 client may send ENABLE_PUSH (RFC 9113 §6.5.2); the server side must not.
         return add(p, Http2FrameCodecBuilder.forClient(), baseSettings().pushEnabled(false), pingInterval, pingTimeout,
-                inboundStreamHandler);
+                new Http2MultiplexHandler(inboundStreamHandler));
     }
 
     /** Adds framing, keepalive and stream multiplexing for the side that dialled. */
     public static Http2FrameCodec addDiallingSide(ChannelPipeline p, Duration pingInterval, Duration pingTimeout,
                                                   ChannelHandler inboundStreamHandler) {
         return add(p, Http2FrameCodecBuilder.forServer(), baseSettings(), pingInterval, pingTimeout,
-                inboundStreamHandler);
+                new Http2MultiplexHandler(inboundStreamHandler, UpgradeStreamRefusal.INSTANCE));
     }
 
     private static Http2Settings baseSettings() {
@@ -59,8 +59,7 @@ public final class TunnelCodecs {
     }
 
     private static Http2FrameCodec add(ChannelPipeline p, Http2FrameCodecBuilder builder, Http2Settings settings,
-                                       Duration pingInterval, Duration pingTimeout,
-                                       ChannelHandler inboundStreamHandler) {
+                                       Duration pingInterval, Duration pingTimeout, Http2MultiplexHandler streams) {
         Http2FrameCodec codec = builder
                 .initialSettings(settings)
                 .gracefulShutdownTimeoutMillis(GRACEFUL_SHUTDOWN.toMillis())
@@ -76,7 +75,7 @@ public final class TunnelCodecs {
         p.addLast("http2", codec);
         p.addLast("keepalive", new KeepAlive(pingInterval, pingTimeout));
         p.addLast("window", new ConnectionWindow(codec));
-        p.addLast("streams", new Http2MultiplexHandler(inboundStreamHandler));
+        p.addLast("streams", streams);
         p.addLast(ERRORS, TunnelErrors.INSTANCE);
         return codec;
     }

@@ -164,6 +164,19 @@ public final class PartnerHandler extends ChannelInboundHandlerAdapter {
         super.userEventTriggered(ctx, evt);
     }
 
+    /**
+     * Before the relay exists nothing else handles the partner's errors, a reset above all: the
+     * partner is gone, and closing reports it as abandoned. Once relayed, the relay judges them.
+     */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (settled) {
+            ctx.fireExceptionCaught(cause);
+        } else {
+            ctx.close();
+        }
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         // deployment is null when the IP filter or a limit refused the partner: channelActive never got here
