@@ -30,7 +30,7 @@ public record TunnelConfig(String bind, int port, List<String> names, Duration p
 
     /** Every default of the {@code tunnel:} section, in one place. */
     public static final TunnelConfig DEFAULTS = new TunnelConfig("0.0.0.0", 7443, List.of("localhost", "127.0.0.1"),
-            Duration.ofSeconds(15), Duration.ofSeconds(45), Duration.ofSeconds(10));
+            Duration.ofSeconds(2), Duration.ofSeconds(8), Duration.ofSeconds(10));
 
     public TunnelConfig {
         if (bind == null || bind.isBlank()) {

@@ -9,6 +9,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.usp.protocol.Protocol;
 import io.usp.protocol.tls.TlsContexts;
+import io.usp.protocol.tunnel.KeepAlive;
 import io.usp.protocol.tunnel.TunnelCodecs;
 import io.usp.server.config.TunnelConfig;
 import io.usp.server.enroll.EnrollmentGate;
@@ -82,8 +83,9 @@ final class TunnelHandshake extends ChannelInboundHandlerAdapter {
         }
         ChannelPipeline p = ctx.pipeline();
         p.remove(this);
-        TunnelCodecs.addAcceptingSide(p, config.pingInterval(), config.pingTimeout(), RefuseInboundStreams.INSTANCE);
-        registry.add(new TunnelConnection(client, certificate, ctx.channel(), clock.instant()));
+        KeepAlive keepAlive = TunnelCodecs.addAcceptingSide(p, config.pingInterval(), config.pingTimeout(),
+                RefuseInboundStreams.INSTANCE);
+        registry.add(new TunnelConnection(client, certificate, ctx.channel(), clock.instant(), keepAlive));
     }
 
     private void enroll(ChannelHandlerContext ctx) {
