@@ -45,9 +45,12 @@ final class TunnelInitializer extends ChannelInitializer<SocketChannel> {
         }
         var over = handshakes.tryAcquire(from.getAddress());
         if (over.isPresent()) {
+            String cap = over.get() == HandshakeLimits.Cap.SERVER
+                    ? config.maxHandshakes() + ", " + HandshakeLimits.reserved(config.maxHandshakes())
+                            + " of them kept for addresses clients connected from lately"
+                    : String.valueOf(config.maxHandshakesPerIp());
             LOG.warn("tunnel connection from {} refused: too many TLS handshakes in progress (tunnel.{} = {})", from,
-                    over.get().setting(), over.get() == HandshakeLimits.Cap.SERVER
-                            ? config.maxHandshakes() : config.maxHandshakesPerIp());
+                    over.get().setting(), cap);
             ch.close();
             return;
         }
