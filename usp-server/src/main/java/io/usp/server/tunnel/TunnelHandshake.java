@@ -51,8 +51,11 @@ final class TunnelHandshake extends ChannelInboundHandlerAdapter {
             return;
         }
         if (!done.isSuccess()) {
-            LOG.warn("tunnel handshake from {} failed: {}", ctx.channel().remoteAddress(),
-                    HandshakeFailures.explain(done.cause()));
+            HelloTimeout hello = ctx.pipeline().get(HelloTimeout.class);
+            LOG.warn("tunnel handshake from {} failed: {}", ctx.channel().remoteAddress(), hello != null
+                    && hello.expired() ? "the peer sent nothing within tunnel.helloTimeout ("
+                    + config.helloTimeout().toMillis() + " ms): a scanner, or a flood holding handshake slots"
+                    : HandshakeFailures.explain(done.cause()));
             failureLogged = true; // the same failure also reaches exceptionCaught: one line is enough
             ctx.close();
             return;

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pipeline of an accepted tunnel connection: the handshake caps first (over one: closed before
- * any TLS work), then TLS; framing is added once the client is known.
+ * any TLS work), the wait for the first bytes, then TLS; framing is added once the client is known.
  */
 final class TunnelInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -59,6 +59,7 @@ final class TunnelInitializer extends ChannelInitializer<SocketChannel> {
         HandshakeSlot slot = new HandshakeSlot(handshakes, from.getAddress());
         ssl.handshakeFuture().addListener(slot);
         ch.closeFuture().addListener(slot);
+        ch.pipeline().addLast("hello", new HelloTimeout(config.helloTimeout()));
         ch.pipeline().addLast("tls", ssl);
         ch.pipeline().addLast("handshake", new TunnelHandshake(ssl, config, registry, clock, enrollment));
     }

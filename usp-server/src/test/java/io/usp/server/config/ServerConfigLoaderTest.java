@@ -33,6 +33,7 @@ class ServerConfigLoaderTest {
               pingInterval: 2s
               pingTimeout: 8s
               handshakeTimeout: 10s
+              helloTimeout: 3s
             limits:
               maxConnections: 10000
             deployments:

@@ -148,6 +148,25 @@ class TunnelRefusalTest {
     }
 
     @Test
+    void aPeerThatSendsNothingGivesItsSlotBackAtTheHelloTimeoutWhileOneThatSpeaksIsKept() throws Exception {
+        List<TunnelConnection> before = liveTunnel(longHandshakes().withHelloTimeout(Duration.ofMillis(300)));
+        Traffic traffic = new Traffic(pool, world.port("echo"));
+
+        try (Socket speaking = Partner.connect(world.server().tunnelPort(), "127.0.0.2");
+             Socket mute = Partner.connect(world.server().tunnelPort(), "127.0.0.3")) {
+            speaking.getOutputStream().write(0x16); // the first byte of a TLS record, and nothing more
+            assertThat(Partner.closedByServer(mute)).as("the silent one is closed").isTrue();
+            Await.until(() -> handshakeLog.any("/127.0.0.3:", "failed: the peer sent nothing within "
+                    + "tunnel.helloTimeout (300 ms)"), "the hello timeout is logged as the reason");
+            Await.until(() -> world.server().metricsRegistry().scrape().contains("usp_tunnel_handshakes 1.0"),
+                    "its handshake slot is free again");
+            assertThat(Partner.closedCount(List.of(speaking), 20)).as("a peer that sent something waits for "
+                    + "tunnel.handshakeTimeout").isZero();
+        }
+        assertUnharmed(traffic, before);
+    }
+
+    @Test
     void silentConnectionsOverThePerAddressCapAreClosedAtOnceWhileOtherAddressesGetThrough() throws Exception {
         int perIp = 4;
         List<TunnelConnection> before = liveTunnel(longHandshakes().withHandshakeCaps(64, perIp));
@@ -221,7 +240,8 @@ class TunnelRefusalTest {
     /** Handshakes that outlive every test: a silent connection is closed only by a cap. */
     private static TunnelConfig longHandshakes() {
         return new TunnelConfig("127.0.0.1", 0, List.of("localhost", "127.0.0.1"),
-                Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofMinutes(5));
+                Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofMinutes(5))
+                .withHelloTimeout(Duration.ofMinutes(5));
     }
 
     /** Waits for the handshake failure logged with these words, the likely cause an operator reads. */
