@@ -3,6 +3,7 @@ package io.usp.protocol.tunnel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http2.DefaultHttp2PingFrame;
+import io.netty.handler.codec.http2.Http2ConnectionHandler;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -61,6 +62,10 @@ public final class KeepAlive extends ChannelInboundHandlerAdapter {
         if (silent().compareTo(timeout) >= 0) {
             LOG.warn("tunnel peer {} silent for {} ms (tunnel pingTimeout {} ms), closing the connection as dead",
                     ctx.channel().remoteAddress(), silent().toMillis(), timeout.toMillis());
+            Http2ConnectionHandler http2 = ctx.pipeline().get(Http2ConnectionHandler.class);
+            if (http2 != null) {
+                http2.gracefulShutdownTimeoutMillis(0); // a dead peer finishes no stream: close now
+            }
             ctx.close();
             return;
         }

@@ -3,14 +3,16 @@ package io.usp.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usp.client.config.ClientConfig;
-import io.usp.server.config.TunnelConfig;
 import io.usp.server.config.ServerConfig;
+import io.usp.server.config.TunnelConfig;
 import io.usp.server.dispatch.Refusal;
 import io.usp.server.tunnel.TunnelConnection;
+import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +39,7 @@ class SilentTunnelTest {
     TunnelProxy proxy;
     LogLines keepAlive;
     final ExecutorService pool = Executors.newCachedThreadPool();
+    final List<Socket> partners = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -51,6 +54,9 @@ class SilentTunnelTest {
 
     @AfterEach
     void tearDown() throws Exception {
+        for (Socket s : partners) {
+            s.close();
+        }
         pool.shutdownNow();
         proxy.close();
         keepAlive.close();
@@ -63,30 +69,34 @@ class SilentTunnelTest {
         world.startClient(oneConnection(false));
         world.awaitTunnels("agent-a", 1);
         TunnelConnection healthy = world.server().tunnels().connections("agent-a").get(0);
-        try (Socket held = Partner.connect(world.port("echo"))) {
-            assertThat(Partner.roundTrip(held, new byte[] {1})).containsExactly(1);
-            // the healthy connection now carries a stream: least-loaded alone would pick the silent one
-            world.startClient(oneConnection(true));
-            world.awaitTunnels("agent-a", 2);
-            TunnelConnection silent = other(healthy);
+        Socket held = partner();
+        assertThat(Partner.roundTrip(held, new byte[] {1})).containsExactly(1);
+        // the healthy connection now carries a stream: least-loaded alone would pick the silent one
+        world.startClient(oneConnection(true));
+        world.awaitTunnels("agent-a", 2);
+        TunnelConnection silent = other(healthy);
+        Socket stranded = partner(); // least-loaded: on the soon silent connection
+        assertThat(Partner.roundTrip(stranded, new byte[] {3})).containsExactly(3);
+        assertThat(silent.streams()).isOne();
 
-            proxy.freeze();
-            long frozenAt = System.nanoTime();
-            awaitOverdue(silent);
-            assertThat(Partner.echoesExactly(world.port("echo"), "127.0.0.1", 1 << 20, 5, pool))
-                    .as("a partner arriving now is served").isTrue();
-            assertThat(silent.isActive()).as("still open: the overdue PING, not the close, kept it off").isTrue();
-            assertThat(silent.streams()).isZero();
+        proxy.freeze();
+        long frozenAt = System.nanoTime();
+        awaitOverdue(silent);
+        assertThat(Partner.echoesExactly(world.port("echo"), "127.0.0.1", 1 << 20, 5, pool))
+                .as("a partner arriving now is served").isTrue();
+        assertThat(silent.isActive()).as("still open: the overdue PING, not the close, kept it off").isTrue();
+        assertThat(silent.streams()).as("only the stranded partner's stream").isOne();
 
-            Await.until(() -> !silent.isActive(), "the server closed the silent connection");
-            Duration detected = Duration.ofNanos(System.nanoTime() - frozenAt);
-            assertThat(detected).as("closed by keepalive around pingTimeout after the freeze")
-                    .isBetween(KEEPALIVE.pingTimeout().minus(KEEPALIVE.pingInterval()),
-                            KEEPALIVE.pingTimeout().plusSeconds(3));
-            assertThat(keepAlive.any("tunnel peer " + silent.remoteAddress() + " silent for 5000 ms")).isTrue();
-            assertThat(Partner.roundTrip(held, new byte[] {2})).as("the healthy connection's stream lives on")
-                    .containsExactly(2);
-        }
+        Await.until(() -> !silent.isActive(), "the server closed the silent connection");
+        Duration detected = Duration.ofNanos(System.nanoTime() - frozenAt);
+        assertThat(detected).as("closed by keepalive around pingTimeout after the freeze, streams or not")
+                .isBetween(KEEPALIVE.pingTimeout().minus(KEEPALIVE.pingInterval()),
+                        KEEPALIVE.pingTimeout().plusSeconds(3));
+        assertThat(keepAlive.any("tunnel peer " + silent.remoteAddress() + " silent for 5000 ms")).isTrue();
+        assertThat(Partner.closedByServer(stranded)).as("the partner on the dead connection is closed with it")
+                .isTrue();
+        assertThat(Partner.roundTrip(held, new byte[] {2})).as("the healthy connection's stream lives on")
+                .containsExactly(2);
     }
 
     @Test
@@ -97,12 +107,16 @@ class SilentTunnelTest {
 
         proxy.freeze();
         awaitOverdue(silent);
-        try (Socket partner = Partner.connect(world.port("echo"))) {
-            assertThat(Partner.closedByServer(partner)).isTrue();
-        }
+        assertThat(Partner.closedByServer(partner())).isTrue();
         assertThat(world.stats("echo").refused(Refusal.NO_CLIENT)).isEqualTo(1);
         assertThat(silent.isActive()).as("refused before the silent connection was even closed").isTrue();
         Await.until(() -> !silent.isActive(), "the server closed the silent connection");
+    }
+
+    private Socket partner() throws IOException {
+        Socket s = Partner.connect(world.port("echo"));
+        partners.add(s);
+        return s;
     }
 
     private void awaitOverdue(TunnelConnection silent) {
