@@ -28,8 +28,8 @@ public record ClientConfig(Path file, String name, ServerAddress server, TlsFile
     public static final int DEFAULT_CONNECTIONS = 2;
     public static final int MAX_CONNECTIONS = 16;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(15);
-    public static final Duration DEFAULT_PING_TIMEOUT = Duration.ofSeconds(45);
+    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_PING_TIMEOUT = Duration.ofSeconds(8);
 
     public ClientConfig {
         Names.require(name, "name");

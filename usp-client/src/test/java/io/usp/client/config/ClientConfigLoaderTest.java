@@ -96,8 +96,8 @@ class ClientConfigLoaderTest {
         assertThat(config.server().port()).isEqualTo(7443);
         assertThat(config.connections()).isEqualTo(2);
         assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(config.pingInterval()).isEqualTo(Duration.ofSeconds(15));
-        assertThat(config.pingTimeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(config.pingInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.pingTimeout()).isEqualTo(Duration.ofSeconds(8));
         assertThat(config.reconnect()).isEqualTo(Reconnect.DEFAULT);
         assertThat(config.reconnect().minDelay()).isEqualTo(Duration.ofMillis(500));
         assertThat(config.reconnect().maxDelay()).isEqualTo(Duration.ofSeconds(30));
@@ -164,7 +164,7 @@ class ClientConfigLoaderTest {
         failure(MINIMAL + "connectTimeout: 10\n")
                 .hasMessageContaining("field 'connectTimeout': '10' has no unit");
         failure(MINIMAL + "pingInterval: 1m\n")
-                .hasMessageContaining("field 'pingTimeout': pingTimeout (45000 ms) must be longer than pingInterval");
+                .hasMessageContaining("field 'pingTimeout': pingTimeout (8000 ms) must be longer than pingInterval");
         failure(MINIMAL + "reconnect: { minDelay: 1m, maxDelay: 30s }\n")
                 .hasMessageContaining("field 'reconnect.maxDelay': maxDelay (30000 ms) must not be shorter");
         failure(MINIMAL + "reconnect: { minDelay: 0ms }\n")

@@ -35,17 +35,20 @@ public final class TunnelCodecs {
     private TunnelCodecs() {
     }
 
-    /** Adds framing, keepalive and stream multiplexing for the side that accepted the connection. */
-    public static Http2FrameCodec addAcceptingSide(ChannelPipeline p, Duration pingInterval, Duration pingTimeout,
-                                                   ChannelHandler inboundStreamHandler) {
+    /**
+     * Adds framing, keepalive and stream multiplexing for the side that accepted the connection;
+     * returns the keepalive, which tells whether the peer answers its PINGs.
+     */
+    public static KeepAlive addAcceptingSide(ChannelPipeline p, Duration pingInterval, Duration pingTimeout,
+                                             ChannelHandler inboundStreamHandler) {
         // Only the HTTP/2 client may send ENABLE_PUSH (RFC 9113 §6.5.2); the server side must not.
         return add(p, Http2FrameCodecBuilder.forClient(), baseSettings().pushEnabled(false), pingInterval, pingTimeout,
                 new Http2MultiplexHandler(inboundStreamHandler));
     }
 
-    /** Adds framing, keepalive and stream multiplexing for the side that dialled. */
-    public static Http2FrameCodec addDiallingSide(ChannelPipeline p, Duration pingInterval, Duration pingTimeout,
-                                                  ChannelHandler inboundStreamHandler) {
+    /** Adds framing, keepalive and stream multiplexing for the side that dialled; returns the keepalive. */
+    public static KeepAlive addDiallingSide(ChannelPipeline p, Duration pingInterval, Duration pingTimeout,
+                                            ChannelHandler inboundStreamHandler) {
         return add(p, Http2FrameCodecBuilder.forServer(), baseSettings(), pingInterval, pingTimeout,
                 new Http2MultiplexHandler(inboundStreamHandler, UpgradeStreamRefusal.INSTANCE));
     }
@@ -58,8 +61,8 @@ public final class TunnelCodecs {
                 .maxHeaderListSize(Protocol.MAX_HEADER_LIST_SIZE);
     }
 
-    private static Http2FrameCodec add(ChannelPipeline p, Http2FrameCodecBuilder builder, Http2Settings settings,
-                                       Duration pingInterval, Duration pingTimeout, Http2MultiplexHandler streams) {
+    private static KeepAlive add(ChannelPipeline p, Http2FrameCodecBuilder builder, Http2Settings settings,
+                                 Duration pingInterval, Duration pingTimeout, Http2MultiplexHandler streams) {
         Http2FrameCodec codec = builder
                 .initialSettings(settings)
                 .gracefulShutdownTimeoutMillis(GRACEFUL_SHUTDOWN.toMillis())
@@ -73,10 +76,11 @@ public final class TunnelCodecs {
                 .build();
         p.addLast("keepalive-idle", KeepAlive.idleHandler(pingInterval));
         p.addLast("http2", codec);
-        p.addLast("keepalive", new KeepAlive(pingInterval, pingTimeout));
+        KeepAlive keepAlive = new KeepAlive(pingInterval, pingTimeout);
+        p.addLast("keepalive", keepAlive);
         p.addLast("window", new ConnectionWindow(codec));
         p.addLast("streams", streams);
         p.addLast(ERRORS, TunnelErrors.INSTANCE);
-        return codec;
+        return keepAlive;
     }
 }

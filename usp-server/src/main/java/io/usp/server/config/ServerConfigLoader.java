@@ -51,6 +51,7 @@ public final class ServerConfigLoader {
         var pingInterval = top.duration("tunnel.pingInterval", t.pingInterval(), d.pingInterval());
         var pingTimeout = top.duration("tunnel.pingTimeout", t.pingTimeout(), d.pingTimeout());
         var handshakeTimeout = top.duration("tunnel.handshakeTimeout", t.handshakeTimeout(), d.handshakeTimeout());
+        var helloTimeout = top.duration("tunnel.helloTimeout", t.helloTimeout(), d.helloTimeout());
         int maxHandshakes = t.maxHandshakes() == null ? d.maxHandshakes() : t.maxHandshakes();
         int maxPerIp = t.maxHandshakesPerIp() == null ? d.maxHandshakesPerIp() : t.maxHandshakesPerIp();
         if (maxHandshakes < 1) {
@@ -65,7 +66,7 @@ public final class ServerConfigLoader {
         var answerTimeout = top.duration("tunnel.answerTimeout", t.answerTimeout(), d.answerTimeout());
         // what the fields alone cannot show: pingTimeout must exceed pingInterval
         return top.check("tunnel.pingTimeout", () -> new TunnelConfig(bind, port, names, pingInterval, pingTimeout,
-                handshakeTimeout, maxHandshakes, maxPerIp, publicAddress, answerTimeout));
+                handshakeTimeout, helloTimeout, maxHandshakes, maxPerIp, publicAddress, answerTimeout));
     }
 
     private static int maxConnections(Entry top, LimitsYaml limits) {
@@ -103,7 +104,7 @@ public final class ServerConfigLoader {
     }
 
     record TunnelYaml(String bind, Integer port, List<String> names, String pingInterval, String pingTimeout,
-                      String handshakeTimeout, Integer maxHandshakes, Integer maxHandshakesPerIp,
+                      String handshakeTimeout, String helloTimeout, Integer maxHandshakes, Integer maxHandshakesPerIp,
                       String publicAddress, String answerTimeout) {
     }
 

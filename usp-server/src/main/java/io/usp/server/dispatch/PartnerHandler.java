@@ -88,7 +88,9 @@ public final class PartnerHandler extends ChannelInboundHandlerAdapter {
     private void openStream(ChannelHandlerContext ctx, String client) {
         Optional<TunnelConnection> tunnel = services.tunnels().pick(client, ctx.channel().eventLoop());
         if (tunnel.isEmpty()) {
-            refuse(ctx, Refusal.NO_CLIENT, "client '" + client + "' has no tunnel connected");
+            int held = services.tunnels().connections(client).size();
+            refuse(ctx, Refusal.NO_CLIENT, held == 0 ? "client '" + client + "' has no tunnel connected"
+                    : "client '" + client + "' has " + held + " tunnel connection(s), none answering its PINGs");
             return;
         }
         tunnel.get().openStream().addListener(opened -> {

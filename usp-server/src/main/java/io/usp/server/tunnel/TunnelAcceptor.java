@@ -26,7 +26,10 @@ public final class TunnelAcceptor {
                                       TunnelConfig config, TunnelRegistry registry, Clock clock,
                                       EnrollmentGate enrollment)
             throws InterruptedException {
-        HandshakeLimits handshakes = new HandshakeLimits(config.maxHandshakes(), config.maxHandshakesPerIp());
+        KnownAddresses known = new KnownAddresses(clock);
+        registry.onUp(known);
+        HandshakeLimits handshakes = new HandshakeLimits(config.maxHandshakes(), config.maxHandshakesPerIp(),
+                known::knows);
         Channel channel = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(Transport.serverChannel())

@@ -8,6 +8,7 @@ import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
 import io.netty.channel.ChannelOption;
 import io.netty.util.concurrent.Future;
 import io.usp.protocol.transport.Transport;
+import io.usp.protocol.tunnel.KeepAlive;
 import java.net.SocketAddress;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -20,13 +21,15 @@ public final class TunnelConnection {
     private final X509Certificate certificate;
     private final Channel channel;
     private final Instant since;
+    private final KeepAlive keepAlive;
     private final AtomicInteger streams = new AtomicInteger();
 
-    TunnelConnection(String client, X509Certificate certificate, Channel channel, Instant since) {
+    TunnelConnection(String client, X509Certificate certificate, Channel channel, Instant since, KeepAlive keepAlive) {
         this.client = client;
         this.certificate = certificate;
         this.channel = channel;
         this.since = since;
+        this.keepAlive = keepAlive;
     }
 
     public String client() {
@@ -56,6 +59,11 @@ public final class TunnelConnection {
 
     public boolean isActive() {
         return channel.isActive();
+    }
+
+    /** Open, and the client answers its PINGs: a connection whose last PING is overdue gets no new streams. */
+    public boolean isAnswering() {
+        return channel.isActive() && !keepAlive.pingOverdue();
     }
 
     /** Opens a stream with auto-read off; counted until the stream closes. */

@@ -9,6 +9,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.usp.protocol.Protocol;
 import io.usp.protocol.tls.TlsContexts;
+import io.usp.protocol.tunnel.KeepAlive;
 import io.usp.protocol.tunnel.TunnelCodecs;
 import io.usp.server.config.TunnelConfig;
 import io.usp.server.enroll.EnrollmentGate;
@@ -50,8 +51,11 @@ final class TunnelHandshake extends ChannelInboundHandlerAdapter {
             return;
         }
         if (!done.isSuccess()) {
-            LOG.warn("tunnel handshake from {} failed: {}", ctx.channel().remoteAddress(),
-                    HandshakeFailures.explain(done.cause()));
+            HelloTimeout hello = ctx.pipeline().get(HelloTimeout.class);
+            LOG.warn("tunnel handshake from {} failed: {}", ctx.channel().remoteAddress(), hello != null
+                    && hello.expired() ? "the peer sent nothing within tunnel.helloTimeout ("
+                    + config.helloTimeout().toMillis() + " ms): a scanner, or a flood holding handshake slots"
+                    : HandshakeFailures.explain(done.cause()));
             failureLogged = true; // the same failure also reaches exceptionCaught: one line is enough
             ctx.close();
             return;
@@ -82,8 +86,9 @@ final class TunnelHandshake extends ChannelInboundHandlerAdapter {
         }
         ChannelPipeline p = ctx.pipeline();
         p.remove(this);
-        TunnelCodecs.addAcceptingSide(p, config.pingInterval(), config.pingTimeout(), RefuseInboundStreams.INSTANCE);
-        registry.add(new TunnelConnection(client, certificate, ctx.channel(), clock.instant()));
+        KeepAlive keepAlive = TunnelCodecs.addAcceptingSide(p, config.pingInterval(), config.pingTimeout(),
+                RefuseInboundStreams.INSTANCE);
+        registry.add(new TunnelConnection(client, certificate, ctx.channel(), clock.instant(), keepAlive));
     }
 
     private void enroll(ChannelHandlerContext ctx) {

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pipeline of an accepted tunnel connection: the handshake caps first (over one: closed before
- * any TLS work), then TLS; framing is added once the client is known.
+ * any TLS work), the wait for the first bytes, then TLS; framing is added once the client is known.
  */
 final class TunnelInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -45,9 +45,12 @@ final class TunnelInitializer extends ChannelInitializer<SocketChannel> {
         }
         var over = handshakes.tryAcquire(from.getAddress());
         if (over.isPresent()) {
+            String cap = over.get() == HandshakeLimits.Cap.SERVER
+                    ? config.maxHandshakes() + ", " + HandshakeLimits.reserved(config.maxHandshakes())
+                            + " of them kept for addresses clients connected from lately"
+                    : String.valueOf(config.maxHandshakesPerIp());
             LOG.warn("tunnel connection from {} refused: too many TLS handshakes in progress (tunnel.{} = {})", from,
-                    over.get().setting(), over.get() == HandshakeLimits.Cap.SERVER
-                            ? config.maxHandshakes() : config.maxHandshakesPerIp());
+                    over.get().setting(), cap);
             ch.close();
             return;
         }
@@ -56,6 +59,7 @@ final class TunnelInitializer extends ChannelInitializer<SocketChannel> {
         HandshakeSlot slot = new HandshakeSlot(handshakes, from.getAddress());
         ssl.handshakeFuture().addListener(slot);
         ch.closeFuture().addListener(slot);
+        ch.pipeline().addLast("hello", new HelloTimeout(config.helloTimeout()));
         ch.pipeline().addLast("tls", ssl);
         ch.pipeline().addLast("handshake", new TunnelHandshake(ssl, config, registry, clock, enrollment));
     }

@@ -53,12 +53,13 @@ public final class TunnelRegistry {
     }
 
     /**
-     * The connection of {@code client} carrying the fewest streams, if any is up; among equally
-     * loaded ones, one served by {@code partnerLoop}, which saves a thread hand-off per read.
+     * The connection of {@code client} carrying the fewest streams, if any is up and answering its
+     * PINGs; among equally loaded ones, one served by {@code partnerLoop}, which saves a thread
+     * hand-off per read.
      */
     public Optional<TunnelConnection> pick(String client, EventLoop partnerLoop) {
         return connections(client).stream()
-                .filter(TunnelConnection::isActive)
+                .filter(TunnelConnection::isAnswering)
                 .min(Comparator.comparingInt(TunnelConnection::streams)
                         .thenComparing(c -> c.eventLoop() != partnerLoop));
     }

@@ -30,9 +30,10 @@ class ServerConfigLoaderTest {
               bind: 0.0.0.0
               port: 7443
               names: [localhost, 127.0.0.1]
-              pingInterval: 15s
-              pingTimeout: 45s
+              pingInterval: 2s
+              pingTimeout: 8s
               handshakeTimeout: 10s
+              helloTimeout: 3s
             limits:
               maxConnections: 10000
             deployments:
@@ -103,7 +104,7 @@ class ServerConfigLoaderTest {
         ServerConfig config = ServerConfigLoader.load(write("deployments: []\n"));
         assertThat(config.dataDir()).isEqualTo(dir.toAbsolutePath().resolve("data"));
         assertThat(config.tunnel()).isEqualTo(new TunnelConfig("0.0.0.0", 7443, List.of("localhost", "127.0.0.1"),
-                Duration.ofSeconds(15), Duration.ofSeconds(45), Duration.ofSeconds(10)));
+                Duration.ofSeconds(2), Duration.ofSeconds(8), Duration.ofSeconds(10)));
         assertThat(config.maxConnections()).isEqualTo(ServerConfig.DEFAULT_MAX_CONNECTIONS);
         assertThat(config.deployments()).isEmpty();
         assertThat(ServerConfigLoader.load(write("tunnel: { port: 0 }\n")).tunnel().port()).isZero();
@@ -116,7 +117,7 @@ class ServerConfigLoaderTest {
                 + "tunnel: { port: 9443, pingInterval: 5s, names: [relay.example.com] }\n"));
         assertThat(config.dataDir()).isEqualTo(data);
         assertThat(config.tunnel()).isEqualTo(new TunnelConfig("0.0.0.0", 9443, List.of("relay.example.com"),
-                Duration.ofSeconds(5), Duration.ofSeconds(45), Duration.ofSeconds(10)));
+                Duration.ofSeconds(5), Duration.ofSeconds(8), Duration.ofSeconds(10)));
     }
 
     @Test

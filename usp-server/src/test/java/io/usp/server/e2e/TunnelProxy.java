@@ -3,6 +3,7 @@ package io.usp.server.e2e;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -14,8 +15,9 @@ import java.util.function.IntSupplier;
 
 /**
  * A TCP forwarder between client and server that a test can break the way networks break:
- * {@link #freeze()} stops moving bytes but keeps the connections open (a dead peer), and
- * {@link #cut()} resets every connection (a killed client host).
+ * {@link #freeze()} stops moving bytes, FINs included, both ways, but keeps the connections open
+ * (a stopped or unplugged client host), and {@link #cut()} resets every connection (a killed
+ * client host).
  */
 final class TunnelProxy implements AutoCloseable {
 
@@ -82,21 +84,47 @@ final class TunnelProxy implements AutoCloseable {
 
     private void pump(Socket from, Socket to) {
         Thread t = new Thread(() -> {
-            byte[] buf = new byte[64 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int n;
-                while ((n = in.read(buf)) != -1) {
-                    while (frozen) {
-                        Thread.sleep(50);
-                    }
-                    out.write(buf, 0, n);
-                }
-            } catch (IOException | InterruptedException e) {
-                // a cut or a closed peer ends the pump; the test judges the outcome
+            try {
+                copy(from, to);
+            } catch (IOException e) {
+                // a cut or a closed peer ends the copy; the test judges the outcome
+            }
+            try {
+                holdWhileFrozen(); // a frozen host sends no FIN and no reset either
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // close at once instead
+            }
+            try {
+                from.close();
+                to.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // ends this daemon thread, reported by its handler
             }
         }, "tunnel-proxy-pump");
         t.setDaemon(true);
         t.start();
+    }
+
+    private void copy(Socket from, Socket to) throws IOException {
+        byte[] buf = new byte[64 * 1024];
+        InputStream in = from.getInputStream();
+        OutputStream out = to.getOutputStream();
+        int n;
+        while ((n = in.read(buf)) != -1) {
+            try {
+                holdWhileFrozen();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            out.write(buf, 0, n);
+        }
+    }
+
+    private void holdWhileFrozen() throws InterruptedException {
+        while (frozen && !listener.isClosed()) {
+            Thread.sleep(50);
+        }
     }
 
     @Override

@@ -148,6 +148,25 @@ class TunnelRefusalTest {
     }
 
     @Test
+    void aPeerThatSendsNothingGivesItsSlotBackAtTheHelloTimeoutWhileOneThatSpeaksIsKept() throws Exception {
+        List<TunnelConnection> before = liveTunnel(longHandshakes().withHelloTimeout(Duration.ofMillis(300)));
+        Traffic traffic = new Traffic(pool, world.port("echo"));
+
+        try (Socket speaking = Partner.connect(world.server().tunnelPort(), "127.0.0.2");
+             Socket mute = Partner.connect(world.server().tunnelPort(), "127.0.0.3")) {
+            speaking.getOutputStream().write(0x16); // the first byte of a TLS record, and nothing more
+            assertThat(Partner.closedByServer(mute)).as("the silent one is closed").isTrue();
+            Await.until(() -> handshakeLog.any("/127.0.0.3:", "failed: the peer sent nothing within "
+                    + "tunnel.helloTimeout (300 ms)"), "the hello timeout is logged as the reason");
+            Await.until(() -> world.server().metricsRegistry().scrape().contains("usp_tunnel_handshakes 1.0"),
+                    "its handshake slot is free again");
+            assertThat(Partner.closedCount(List.of(speaking), 20)).as("a peer that sent something waits for "
+                    + "tunnel.handshakeTimeout").isZero();
+        }
+        assertUnharmed(traffic, before);
+    }
+
+    @Test
     void silentConnectionsOverThePerAddressCapAreClosedAtOnceWhileOtherAddressesGetThrough() throws Exception {
         int perIp = 4;
         List<TunnelConnection> before = liveTunnel(longHandshakes().withHandshakeCaps(64, perIp));
@@ -172,15 +191,17 @@ class TunnelRefusalTest {
     }
 
     @Test
-    void theServerWideCapRefusesEveryAddressUntilASlotFrees() throws Exception {
+    void theServerWideCapRefusesEveryNewAddressUntilASlotFrees() throws Exception {
         List<TunnelConnection> before = liveTunnel(longHandshakes().withHandshakeCaps(4, 2));
         Traffic traffic = new Traffic(pool, world.port("echo"));
 
         List<Socket> held = new ArrayList<>(openSilent("127.0.0.2", 2));
         held.addAll(openSilent("127.0.0.3", 2));
         held.addAll(openSilent("127.0.0.4", 1));
-        Await.until(() -> Partner.closedCount(held, 20) == 1, "one of five is closed: four is the server-wide cap");
-        Await.until(() -> capLog.any("maxHandshakes ="), "the server-wide cap is logged");
+        Await.until(() -> Partner.closedCount(held, 20) == 2,
+                "two of five are closed: addresses no client came from share 3 of the 4 slots");
+        Await.until(() -> capLog.any("maxHandshakes = 4, 1 of them kept for addresses clients connected from lately"),
+                "the server-wide cap is logged");
 
         Path ca = world.credentials("agent-a").caFile();
         assertThat(TlsProbe.admitted(world.server().tunnelPort(), "127.0.0.5", ca,
@@ -191,10 +212,36 @@ class TunnelRefusalTest {
         assertUnharmed(traffic, before);
     }
 
+    @Test
+    void aClientThatConnectedBeforeGetsItsTunnelBackWhileSilentConnectionsFromElsewhereFillTheCap()
+            throws Exception {
+        List<TunnelConnection> before = liveTunnel(longHandshakes().withHandshakeCaps(8, 2)); // from 127.0.0.1
+        List<Socket> flood = new ArrayList<>();
+        for (int host = 3; host <= 8; host++) {
+            flood.addAll(openSilent("127.0.0." + host, 2));
+        }
+        Await.until(() -> Partner.closedCount(flood, 20) == 6, "6 of 12 silent connections are closed: "
+                + "addresses no client came from hold at most 6 of the 8 slots");
+        Path ca = world.credentials("agent-a").caFile();
+        assertThat(TlsProbe.admitted(world.server().tunnelPort(), "127.0.0.9", ca,
+                Optional.of(world.credentials("agent-probe")))).as("a valid client from a new address").isFalse();
+
+        long lostAt = System.nanoTime();
+        before.forEach(TunnelConnection::close); // agent-a dials again, from the address it came from before
+        Await.until(() -> world.server().tunnels().connections("agent-a").size() == 2
+                        && world.server().tunnels().connections("agent-a").stream().noneMatch(before::contains),
+                "agent-a has its two tunnel connections back");
+        assertThat(Duration.ofNanos(System.nanoTime() - lostAt)).as("back within its reconnect backoff")
+                .isLessThan(Duration.ofSeconds(5));
+        assertThat(Partner.closedCount(flood, 20)).as("the flood still holds its slots").isEqualTo(6);
+        assertThat(Partner.echoesExactly(world.port("echo"), "127.0.0.1", 1 << 20, 7, pool)).isTrue();
+    }
+
     /** Handshakes that outlive every test: a silent connection is closed only by a cap. */
     private static TunnelConfig longHandshakes() {
         return new TunnelConfig("127.0.0.1", 0, List.of("localhost", "127.0.0.1"),
-                Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofMinutes(5));
+                Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofMinutes(5))
+                .withHelloTimeout(Duration.ofMinutes(5));
     }
 
     /** Waits for the handshake failure logged with these words, the likely cause an operator reads. */
