@@ -19,6 +19,7 @@ import io.usp.server.enroll.EnrollmentGate;
 import io.usp.server.enroll.Revocations;
 import io.usp.server.dispatch.LiveConnections;
 import io.usp.server.dispatch.PartnerServices;
+import io.usp.server.dispatch.RefusalTally;
 import io.usp.server.history.HistoryWriter;
 import io.usp.server.limits.ServerLimit;
 import io.usp.server.listener.ListenerManager;
@@ -61,6 +62,7 @@ public final class UspServer implements AutoCloseable {
     private final PrometheusMeterRegistry metricsRegistry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ServerMetrics metrics = new ServerMetrics(metricsRegistry);
     private final HistoryWriter history;
+    private final RefusalTally refusals;
     private final ClientsSeen clientsSeen;
     private final ListenerManager listeners;
     private final ServerLimit serverLimit;
@@ -79,9 +81,10 @@ public final class UspServer implements AutoCloseable {
         this.workers = Transport.group(Runtime.getRuntime().availableProcessors(), "usp-io");
         this.connector = new TargetConnector(DIRECT_CONNECT_TIMEOUT);
         this.serverLimit = new ServerLimit(config.maxConnections());
-        this.history = new HistoryWriter(database.history(), config.historyRetention(), clock);
+        this.history = new HistoryWriter(database.history(), config.history(), clock);
+        this.refusals = new RefusalTally(history, clock, config.history().refusalInterval());
         this.clientsSeen = new ClientsSeen(database.clients(), clock);
-        ConnectionReport report = new ConnectionReport(history, clock);
+        ConnectionReport report = new ConnectionReport(history, refusals, clock);
         PartnerServices services = new PartnerServices(serverLimit, tunnels, connector, report, connections, metrics,
                 config.tunnel().answerTimeout(), clock);
         this.listeners = new ListenerManager(boss, workers, services, config.reservedPorts());
@@ -121,6 +124,7 @@ public final class UspServer implements AutoCloseable {
             server.reconciler.reconcile();
             server.reconciler.start();
             server.history.start();
+            server.refusals.start();
         } catch (Exception e) { // also the BindException Netty's sync() throws undeclared
             server.close();
             throw e;
@@ -192,6 +196,11 @@ public final class UspServer implements AutoCloseable {
         return history;
     }
 
+    /** Refusals summed per deployment, partner address and reason. */
+    public RefusalTally refusals() {
+        return refusals;
+    }
+
     /** Re-reads the store and applies it now (the reconciler also does so every second). */
     public void reconcile() {
         reconciler.reconcile();
@@ -228,6 +237,7 @@ public final class UspServer implements AutoCloseable {
         workers.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         connector.close();
         enrollment.close();
+        refusals.close(); // its last counts go to the history before that is closed
         history.close();
         clientsSeen.close();
         database.close();

@@ -4,16 +4,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** One row per partner connection once it ended (what the per-connection log line says), pruned by age. */
+/**
+ * One row per partner connection once it ended (what its log line says), or per run of refusals
+ * summed over an interval; pruned by age and by a row cap.
+ */
 public interface ConnectionHistory {
 
     /**
      * @param outcome {@code closed}, {@code abandoned}, or a refusal reason such as {@code ip-filter}
      * @param via     the client's name, or {@code direct}; empty when refused before a route was chosen
+     * @param connections how many connections the row stands for: 1, or the refusals of one partner
+     *                    address summed over an interval (then {@code partner} is the address alone)
      */
     record ConnectionRecord(long id, Instant closedAt, String deployment, String partner, Optional<String> target,
                             Optional<String> via, String outcome, Optional<String> detail, long bytesUp,
-                            long bytesDown, long durationMs) {
+                            long bytesDown, long durationMs, long connections) {
     }
 
     /** Adds many at once (the server batches them); ids are assigned. */
@@ -24,4 +29,7 @@ public interface ConnectionHistory {
 
     /** Deletes rows closed before {@code cutoff}; returns how many. */
     int pruneBefore(Instant cutoff);
+
+    /** Deletes all but the newest {@code maxRows} rows; returns how many. */
+    int pruneToNewest(int maxRows);
 }

@@ -32,9 +32,10 @@ final class JdbiConnectionHistory implements ConnectionHistory {
         }
         Sql.translate(() -> jdbi.useTransaction(h -> {
             PreparedBatch batch = h.prepareBatch("INSERT INTO connection_history"
-                    + " (closed_at, deployment, partner, target, via, outcome, detail, bytes_up, bytes_down, duration_ms)"
+                    + " (closed_at, deployment, partner, target, via, outcome, detail, bytes_up, bytes_down, duration_ms,"
+                    + " connections)"
                     + " VALUES (:closedAt, :deployment, :partner, :target, :via, :outcome, :detail,"
-                    + " :bytesUp, :bytesDown, :durationMs)");
+                    + " :bytesUp, :bytesDown, :durationMs, :connections)");
             for (ConnectionRecord r : records) {
                 batch.bind("closedAt", r.closedAt())
                         .bind("deployment", r.deployment())
@@ -46,6 +47,7 @@ final class JdbiConnectionHistory implements ConnectionHistory {
                         .bind("bytesUp", r.bytesUp())
                         .bind("bytesDown", r.bytesDown())
                         .bind("durationMs", r.durationMs())
+                        .bind("connections", r.connections())
                         .add();
             }
             batch.execute();
@@ -71,6 +73,15 @@ final class JdbiConnectionHistory implements ConnectionHistory {
                 .execute()));
     }
 
+    @Override
+    public int pruneToNewest(int maxRows) {
+        // ids grow with time; the row maxRows places below the newest is the last one kept
+        return Sql.translate(() -> jdbi.withHandle(h -> h.createUpdate("DELETE FROM connection_history WHERE id <"
+                        + " (SELECT id FROM connection_history ORDER BY id DESC LIMIT 1 OFFSET :keep)")
+                .bind("keep", Math.max(0, maxRows - 1))
+                .execute()));
+    }
+
     private static String cut(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
@@ -79,6 +90,6 @@ final class JdbiConnectionHistory implements ConnectionHistory {
         return new ConnectionRecord(rs.getLong("id"), Sql.instant(rs, "closed_at"), rs.getString("deployment"),
                 rs.getString("partner"), Sql.optionalString(rs, "target"), Sql.optionalString(rs, "via"),
                 rs.getString("outcome"), Sql.optionalString(rs, "detail"), rs.getLong("bytes_up"),
-                rs.getLong("bytes_down"), rs.getLong("duration_ms"));
+                rs.getLong("bytes_down"), rs.getLong("duration_ms"), rs.getLong("connections"));
     }
 }

@@ -10,6 +10,7 @@ import io.usp.deployments.store.ConnectionHistory.ConnectionRecord;
 import io.usp.deployments.store.StoreException.Kind;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -34,12 +35,13 @@ class OtherStoresTest {
 
     private static ConnectionRecord closed(String deployment, Instant at, String detail) {
         return new ConnectionRecord(0, at, deployment, "198.51.100.7:50123", Optional.of("build.internal:22"),
-                Optional.of("agent-a"), "closed", Optional.ofNullable(detail), 1200, 34000, 5000);
+                Optional.of("agent-a"), "closed", Optional.ofNullable(detail), 1200, 34000, 5000, 1);
     }
 
+    /** The refusals of one address summed over an interval: the address alone, and their count. */
     private static ConnectionRecord refused(String deployment, Instant at) {
-        return new ConnectionRecord(0, at, deployment, "[2001:db8::9]:4000", Optional.empty(), Optional.empty(),
-                "ip-filter", Optional.of("block rule 2001:db8::/32"), 0, 0, 0);
+        return new ConnectionRecord(0, at, deployment, "2001:db8::9", Optional.empty(), Optional.empty(),
+                "ip-filter", Optional.of("block rule 2001:db8::/32"), 0, 0, 0, 4211);
     }
 
     @Test
@@ -56,8 +58,9 @@ class OtherStoresTest {
         assertThat(all).extracting(ConnectionRecord::id).doesNotHaveDuplicates().allMatch(id -> id > 0);
         ConnectionRecord first = all.get(3);
         assertThat(first).isEqualTo(new ConnectionRecord(first.id(), T0, "ssh", "198.51.100.7:50123",
-                Optional.of("build.internal:22"), Optional.of("agent-a"), "closed", Optional.empty(), 1200, 34000, 5000));
+                Optional.of("build.internal:22"), Optional.of("agent-a"), "closed", Optional.empty(), 1200, 34000, 5000, 1));
         assertThat(all.get(2).target()).isEmpty();
+        assertThat(all.get(2).connections()).isEqualTo(4211);
         assertThat(all.get(2).via()).isEmpty();
         assertThat(history.recent(10, Optional.of("ssh"))).extracting(ConnectionRecord::closedAt)
                 .containsExactly(T0.plusSeconds(3), T0.plusSeconds(2), T0);
@@ -67,6 +70,26 @@ class OtherStoresTest {
         assertThat(history.pruneBefore(T0.plusSeconds(2))).isEqualTo(2);
         assertThat(history.recent(10, Optional.empty())).extracting(ConnectionRecord::closedAt)
                 .containsExactly(T0.plusSeconds(3), T0.plusSeconds(2));
+    }
+
+    @Test
+    void historyIsCutToItsNewestRows() {
+        ConnectionHistory history = db.history();
+        for (int batch = 0; batch < 3; batch++) {
+            List<ConnectionRecord> rows = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                rows.add(closed("ssh", T0.plusSeconds(batch * 10L + i), "row " + (batch * 10 + i)));
+            }
+            history.add(rows);
+        }
+
+        assertThat(history.pruneToNewest(40)).as("fewer rows than the cap").isZero();
+        assertThat(history.pruneToNewest(12)).isEqualTo(18);
+        assertThat(history.recent(100, Optional.empty())).extracting(r -> r.detail().orElseThrow())
+                .hasSize(12).first().isEqualTo("row 29");
+        assertThat(history.recent(100, Optional.empty())).last().extracting(r -> r.detail().orElseThrow())
+                .isEqualTo("row 18");
+        assertThat(history.pruneToNewest(12)).isZero();
     }
 
     @Test

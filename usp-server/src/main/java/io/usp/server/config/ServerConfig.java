@@ -6,7 +6,6 @@ import io.usp.deployments.ReservedPorts;
 import io.usp.deployments.yaml.ConfigException;
 import io.usp.server.ports.OwnPort;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,17 +21,16 @@ import java.util.Optional;
  * @param tunnel         where clients connect
  * @param admin          where the admin UI and API listen
  * @param maxConnections partner connections the whole server admits at once
- * @param historyRetention how long the connection history is kept
+ * @param history        how much connection history is kept, and how refusals are summed
  * @param ipFilters      named IP filters the deployments may use
  * @param deployments    the desired state as written in the file
  */
 public record ServerConfig(Path file, Path dataDir, TunnelConfig tunnel, AdminConfig admin, int maxConnections,
-                           Duration historyRetention, List<NamedIpFilter> ipFilters, List<Deployment> deployments) {
+                           HistoryConfig history, List<NamedIpFilter> ipFilters, List<Deployment> deployments) {
 
     /** Relative to the config file's folder. */
     public static final String DEFAULT_DATA_DIR = "data";
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
-    public static final Duration DEFAULT_HISTORY_RETENTION = Duration.ofDays(30);
 
     public ServerConfig {
         if (dataDir == null || !dataDir.isAbsolute()) {
@@ -41,8 +39,8 @@ public record ServerConfig(Path file, Path dataDir, TunnelConfig tunnel, AdminCo
         if (tunnel == null || admin == null) {
             throw new IllegalArgumentException("tunnel and admin are required");
         }
-        if (historyRetention == null || historyRetention.isNegative() || historyRetention.isZero()) {
-            throw new IllegalArgumentException("historyRetention must be positive");
+        if (history == null) {
+            throw new IllegalArgumentException("history is required");
         }
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be at least 1, got " + maxConnections);
@@ -55,12 +53,12 @@ public record ServerConfig(Path file, Path dataDir, TunnelConfig tunnel, AdminCo
     /** A config built in code: no admin server, default server-wide limit, no file. */
     public static ServerConfig of(Path dataDir, TunnelConfig tunnel, List<Deployment> deployments) {
         return new ServerConfig(null, dataDir.toAbsolutePath().normalize(), tunnel, AdminConfig.DISABLED,
-                DEFAULT_MAX_CONNECTIONS, DEFAULT_HISTORY_RETENTION, List.of(), deployments);
+                DEFAULT_MAX_CONNECTIONS, HistoryConfig.DEFAULTS, List.of(), deployments);
     }
 
     /** The same config with another desired state (validated again). */
     public ServerConfig withDeployments(List<Deployment> newDeployments) {
-        return new ServerConfig(file, dataDir, tunnel, admin, maxConnections, historyRetention, ipFilters,
+        return new ServerConfig(file, dataDir, tunnel, admin, maxConnections, history, ipFilters,
                 newDeployments);
     }
 

@@ -30,13 +30,12 @@ public final class ServerConfigLoader {
         TunnelConfig tunnel = s.tunnel() == null ? TunnelConfig.DEFAULTS : tunnel(top, s.tunnel());
         int maxConnections = maxConnections(top, s.limits());
         AdminConfig admin = s.admin() == null ? AdminConfig.DEFAULTS : admin(top, s.admin());
-        Duration retention = s.history() == null ? ServerConfig.DEFAULT_HISTORY_RETENTION
-                : top.duration("history.retention", s.history().retention(), ServerConfig.DEFAULT_HISTORY_RETENTION);
+        HistoryConfig history = s.history() == null ? HistoryConfig.DEFAULTS : history(top, s.history());
         DeploymentsFile desired = DeploymentsFile.read(yaml, s.ipFilters(), s.deployments());
         if (admin.enabled() && admin.port() != 0 && admin.port() == tunnel.port()) {
             throw top.error("admin.port", "port " + admin.port() + " is the tunnel port (tunnel.port)");
         }
-        return top.check(null, () -> new ServerConfig(file, dataDir, tunnel, admin, maxConnections, retention,
+        return top.check(null, () -> new ServerConfig(file, dataDir, tunnel, admin, maxConnections, history,
                 desired.ipFilters(), desired.deployments()));
     }
 
@@ -79,6 +78,20 @@ public final class ServerConfigLoader {
         return limits.maxConnections();
     }
 
+    private static HistoryConfig history(Entry top, HistoryYaml h) {
+        HistoryConfig d = HistoryConfig.DEFAULTS;
+        Duration retention = top.duration("history.retention", h.retention(), d.retention());
+        int maxRows = h.maxRows() == null ? d.maxRows() : h.maxRows();
+        if (maxRows < HistoryConfig.MIN_ROWS) {
+            throw top.error("history.maxRows", "must be at least " + HistoryConfig.MIN_ROWS + ", got " + maxRows);
+        }
+        Duration interval = top.duration("history.refusalInterval", h.refusalInterval(), d.refusalInterval());
+        if (interval.compareTo(HistoryConfig.MAX_REFUSAL_INTERVAL) > 0) {
+            throw top.error("history.refusalInterval", "must be at most 1h, got " + h.refusalInterval());
+        }
+        return new HistoryConfig(retention, maxRows, interval);
+    }
+
     private static AdminConfig admin(Entry top, AdminYaml a) {
         AdminConfig d = AdminConfig.DEFAULTS;
         String bind = a.bind() == null ? d.bind() : top.check("admin.bind", () -> notBlank(a.bind()));
@@ -100,7 +113,7 @@ public final class ServerConfigLoader {
     record AdminYaml(Boolean enabled, String bind, Integer port, Boolean https) {
     }
 
-    record HistoryYaml(String retention) {
+    record HistoryYaml(String retention, Integer maxRows, String refusalInterval) {
     }
 
     record TunnelYaml(String bind, Integer port, List<String> names, String pingInterval, String pingTimeout,

@@ -9,6 +9,14 @@ public final class Addresses {
     private Addresses() {
     }
 
+    /** The address alone, without the port: what refusals are summed by. */
+    public static String host(SocketAddress address) {
+        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            return inet.getAddress().getHostAddress();
+        }
+        return String.valueOf(address);
+    }
+
     public static String text(SocketAddress address) {
         if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
             String ip = inet.getAddress().getHostAddress();

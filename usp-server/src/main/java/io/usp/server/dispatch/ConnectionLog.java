@@ -18,6 +18,12 @@ public final class ConnectionLog {
                 deployment, Addresses.text(partner), reason.label(), detail);
     }
 
+    /** The refusals of one address after the first, summed over an interval (see {@link RefusalTally}). */
+    public static void refusedRepeats(String deployment, String address, Refusal reason, long count, String detail) {
+        LOG.info("refused deployment={} partner={} reason={} count={} detail=\"{}\"",
+                deployment, address, reason.label(), count, detail);
+    }
+
     /** The partner left while its target was still being reached. */
     public static void abandoned(String deployment, SocketAddress partner, String target) {
         LOG.info("abandoned deployment={} partner={} target={} reason=\"partner left before the target answered\"",

@@ -10,15 +10,18 @@ import java.util.function.Consumer;
 
 /**
  * What follows a partner connection's acceptance, refusal or end, in one place: the listener's
- * counters (which /metrics reads), the log line and the connection history row.
+ * counters (which /metrics reads), the log line and the connection history row (refusals summed
+ * by {@link RefusalTally}).
  */
 public final class ConnectionReport {
 
     private final Consumer<ConnectionRecord> history;
+    private final RefusalTally refusals;
     private final Clock clock;
 
-    public ConnectionReport(Consumer<ConnectionRecord> history, Clock clock) {
+    public ConnectionReport(Consumer<ConnectionRecord> history, RefusalTally refusals, Clock clock) {
         this.history = history;
+        this.refusals = refusals;
         this.clock = clock;
     }
 
@@ -27,12 +30,9 @@ public final class ConnectionReport {
     }
 
     public void refused(LiveListener listener, SocketAddress partner, Refusal reason, String detail) {
-        String deployment = listener.deployment().name();
         listener.stats().countRefused(reason);
-        ConnectionLog.refused(deployment, partner, reason, detail);
-        history.accept(new ConnectionRecord(0, clock.instant(), deployment, Addresses.text(partner),
-                Optional.of(listener.deployment().target().authority()), Optional.empty(), reason.label(),
-                Optional.of(detail), 0, 0, 0));
+        refusals.refused(listener.deployment().name(), partner, listener.deployment().target().authority(), reason,
+                detail);
     }
 
     public void abandoned(LiveListener listener, SocketAddress partner, String target) {
@@ -40,7 +40,7 @@ public final class ConnectionReport {
         ConnectionLog.abandoned(deployment, partner, target);
         history.accept(new ConnectionRecord(0, clock.instant(), deployment, Addresses.text(partner),
                 Optional.of(target), Optional.empty(), "abandoned",
-                Optional.of("partner left before the target answered"), 0, 0, 0));
+                Optional.of("partner left before the target answered"), 0, 0, 0, 1));
     }
 
     public void closed(LiveListener listener, String deployment, SocketAddress partner, String target, String via,
@@ -49,6 +49,6 @@ public final class ConnectionReport {
         ConnectionLog.closed(deployment, partner, target, via, outcome);
         history.accept(new ConnectionRecord(0, clock.instant(), deployment, Addresses.text(partner),
                 Optional.of(target), Optional.of(via), "closed", Optional.of(outcome.reason()),
-                outcome.bytesFromFirst(), outcome.bytesFromSecond(), outcome.duration().toMillis()));
+                outcome.bytesFromFirst(), outcome.bytesFromSecond(), outcome.duration().toMillis(), 1));
     }
 }

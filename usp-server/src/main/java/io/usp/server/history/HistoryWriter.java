@@ -2,8 +2,8 @@ package io.usp.server.history;
 
 import io.usp.deployments.store.ConnectionHistory;
 import io.usp.deployments.store.ConnectionHistory.ConnectionRecord;
+import io.usp.server.config.HistoryConfig;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -17,10 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the connection history off the event loops: rows queue up (bounded, so a flood of
- * refused partners cannot eat the heap) and go to the store in batches every second; rows older
- * than the retention are pruned every hour. A full queue drops rows and says so in the log; the
- * log line of each connection is written regardless.
+ * Writes the connection history off the event loops: rows queue up (bounded, so a flood cannot
+ * eat the heap) and go to the store in batches every second; every minute, rows older than the
+ * retention and all but the newest {@code maxRows} are pruned, so the history is bounded in size
+ * as well as in age. A full queue drops rows and says so in the log; the log line of each
+ * connection is written regardless.
  */
 public final class HistoryWriter implements Consumer<ConnectionRecord>, AutoCloseable {
 
@@ -29,7 +30,7 @@ public final class HistoryWriter implements Consumer<ConnectionRecord>, AutoClos
     static final int BATCH = 5_000;
 
     private final ConnectionHistory history;
-    private final Duration retention;
+    private final HistoryConfig config;
     private final Clock clock;
     private final BlockingQueue<ConnectionRecord> queue = new ArrayBlockingQueue<>(QUEUE);
     private final AtomicLong dropped = new AtomicLong();
@@ -39,15 +40,15 @@ public final class HistoryWriter implements Consumer<ConnectionRecord>, AutoClos
         return t;
     });
 
-    public HistoryWriter(ConnectionHistory history, Duration retention, Clock clock) {
+    public HistoryWriter(ConnectionHistory history, HistoryConfig config, Clock clock) {
         this.history = history;
-        this.retention = retention;
+        this.config = config;
         this.clock = clock;
     }
 
     public void start() {
         timer.scheduleWithFixedDelay(this::flushQuietly, 1, 1, TimeUnit.SECONDS);
-        timer.scheduleWithFixedDelay(this::pruneQuietly, 0, 1, TimeUnit.HOURS);
+        timer.scheduleWithFixedDelay(this::pruneQuietly, 0, 1, TimeUnit.MINUTES);
     }
 
     @Override
@@ -78,14 +79,23 @@ public final class HistoryWriter implements Consumer<ConnectionRecord>, AutoClos
         }
     }
 
+    /** Deletes rows past the retention and past the row cap (every minute, and by tests). */
+    public void prune() {
+        int old = history.pruneBefore(clock.instant().minus(config.retention()));
+        if (old > 0) {
+            LOG.info("connection history: pruned {} rows older than {}", old, config.retention());
+        }
+        int over = history.pruneToNewest(config.maxRows());
+        if (over > 0) {
+            LOG.info("connection history: pruned {} rows over history.maxRows ({})", over, config.maxRows());
+        }
+    }
+
     private void pruneQuietly() {
         try {
-            int pruned = history.pruneBefore(clock.instant().minus(retention));
-            if (pruned > 0) {
-                LOG.info("connection history: pruned {} rows older than {}", pruned, retention);
-            }
+            prune();
         } catch (RuntimeException e) {
-            LOG.warn("connection history: pruning failed, trying again in an hour: {}", e.toString());
+            LOG.warn("connection history: pruning failed, trying again in a minute: {}", e.toString());
         }
     }
 

@@ -17,6 +17,7 @@ import io.usp.protocol.pki.ClientCredentials;
 import io.usp.server.UspServer;
 import io.usp.server.admin.AdminWiring;
 import io.usp.server.config.AdminConfig;
+import io.usp.server.config.HistoryConfig;
 import io.usp.server.config.ServerConfig;
 import io.usp.server.config.TunnelConfig;
 import io.usp.server.listener.ListenerStats;
@@ -39,9 +40,15 @@ final class World implements AutoCloseable {
     private final Path dir;
     private final List<AutoCloseable> started = new ArrayList<>();
     private UspServer server;
+    private HistoryConfig history = HistoryConfig.DEFAULTS;
 
     World(Path dir) {
         this.dir = dir;
+    }
+
+    /** The history settings of the servers started from now on. */
+    void history(HistoryConfig settings) {
+        history = settings;
     }
 
     UspServer startServer(List<Deployment> deployments) throws Exception {
@@ -61,7 +68,7 @@ final class World implements AutoCloseable {
     UspServer startServer(List<Deployment> deployments, Clock clock, int maxConnections, TunnelConfig tunnel)
             throws Exception {
         ServerConfig config = new ServerConfig(null, dir.resolve("server-data").toAbsolutePath(), tunnel,
-                AdminConfig.DISABLED, maxConnections, ServerConfig.DEFAULT_HISTORY_RETENTION, List.of(), deployments);
+                AdminConfig.DISABLED, maxConnections, history, List.of(), deployments);
         server = UspServer.start(config, clock);
         started.add(server);
         return server;

@@ -58,7 +58,8 @@ final class LogRoutes {
         r.via().ifPresent(v -> out.put("via", v));
         out.put("outcome", r.outcome());
         r.detail().ifPresent(d -> out.put("detail", d));
-        return out.put("bytesUp", r.bytesUp()).put("bytesDown", r.bytesDown()).put("durationMs", r.durationMs());
+        return out.put("bytesUp", r.bytesUp()).put("bytesDown", r.bytesDown()).put("durationMs", r.durationMs())
+                .put("connections", r.connections());
     }
 
     private static ObjectNode json(AuditEntry e) {

@@ -93,13 +93,26 @@ class LivePagesTest extends WithPages {
     }
 
     @Test
+    void summedRefusalsShowTheirCount() {
+        admin.database.history().add(List.of(record("ssh", "198.51.100.7:1", "closed"),
+                new ConnectionRecord(0, admin.clock.instant(), "ssh", "198.51.100.9", Optional.of("127.0.0.1:22"),
+                        Optional.empty(), "ip-filter", Optional.of("block rule 198.51.100.9/32"), 0, 0, 0, 4211)));
+        List<ConnectionRecord> rows = admin.database.history().recent(2, Optional.empty());
+
+        String page = admin.get("/history").body();
+        assertThat(PageText.upTo(page, "history-" + rows.get(0).id(), "</tr>"))
+                .contains("198.51.100.9", "ip-filter", "<td class=\"count\">4211</td>");
+        assertThat(PageText.upTo(page, "history-" + rows.get(1).id(), "</tr>")).contains("<td class=\"count\">1</td>");
+    }
+
+    @Test
     void valuesFromOutsideAreEscaped() {
         admin.running.set(new DeploymentStatus("ssh", State.FAILED, Optional.empty(), Optional.of(HOSTILE), 0, 0,
                 Map.of("<b>", 1L), 0, 0));
         admin.database.audit().record(new AuditEntry(0, admin.clock.instant(), "admin", "update", "deployment",
                 "ssh", Optional.of("{\"note\":\"" + HOSTILE.replace("'", "\\u0027") + "\"}"), Optional.of(HOSTILE)));
         admin.database.history().add(List.of(new ConnectionRecord(0, admin.clock.instant(), "ssh", "198.51.100.9:3",
-                Optional.empty(), Optional.empty(), "closed", Optional.of(HOSTILE), 0, 0, 5)));
+                Optional.empty(), Optional.empty(), "closed", Optional.of(HOSTILE), 0, 0, 5, 1)));
 
         for (String path : List.of("/deployments", "/dashboard", "/audit", "/history")) {
             String page = admin.get(path).body();
@@ -115,6 +128,6 @@ class LivePagesTest extends WithPages {
 
     private ConnectionRecord record(String deployment, String partner, String outcome) {
         return new ConnectionRecord(0, admin.clock.instant(), deployment, partner, Optional.of("127.0.0.1:22"),
-                Optional.of("direct"), outcome, Optional.empty(), 1, 2, 3);
+                Optional.of("direct"), outcome, Optional.empty(), 1, 2, 3, 1);
     }
 }
