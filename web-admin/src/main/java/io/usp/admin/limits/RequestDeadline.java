@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
@@ -40,10 +41,20 @@ public final class RequestDeadline extends Handler.Wrapper {
             Response.writeError(request, response, callback, HttpStatus.REQUEST_TIMEOUT_408);
             return true;
         }
+        if (!hasBody(request)) {
+            // nothing more to arrive: a slow handler (an export, a slow store) is not the client's fault
+            return super.handle(request, response, callback);
+        }
         WatchedBody watched = new WatchedBody(request);
         Scheduler.Task expiry = request.getComponents().getScheduler().schedule(watched::expire, left,
                 TimeUnit.NANOSECONDS);
         return super.handle(watched, response, Callback.from(callback, expiry::cancel));
+    }
+
+    /** RFC 9112 section 6.3: without Transfer-Encoding or a Content-Length above 0 a request has no body. */
+    private static boolean hasBody(Request request) {
+        HttpFields headers = request.getHeaders();
+        return headers.contains(HttpHeader.TRANSFER_ENCODING) || headers.getLongField(HttpHeader.CONTENT_LENGTH) > 0;
     }
 
     private void refused(Request request) {
