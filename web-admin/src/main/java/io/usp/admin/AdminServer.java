@@ -13,17 +13,26 @@ import io.usp.admin.auth.LoginRoutes;
 import io.usp.admin.auth.PasswordHasher;
 import io.usp.admin.auth.SecurityHeaders;
 import io.usp.admin.auth.SessionStore;
+import io.usp.admin.limits.ConnectionsPerAddress;
+import io.usp.admin.limits.RefusalLog;
+import io.usp.admin.limits.RequestDeadline;
 import io.usp.admin.ops.OpsRoutes;
 import io.usp.admin.pages.AccountPages;
 import io.usp.admin.tls.HttpsConnector;
 import java.util.List;
 import org.eclipse.jetty.io.EofException;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The admin web server: login, pages, the REST API, health and metrics. Every response carries
  * the {@link SecurityHeaders}; every request passes the {@link AccessGuard}, which denies by default.
+ * One address may hold only so many connections, and a request must arrive within a bound, so a
+ * slow or greedy client cannot take the threads that {@code /health} and other admins need.
  */
 public final class AdminServer implements AutoCloseable {
 
@@ -46,12 +55,12 @@ public final class AdminServer implements AutoCloseable {
         AdminAccounts accounts = new AdminAccounts(context.admins(), context.audit(), context.clock(), hasher,
                 authenticator, sessions);
         boolean https = settings.https().isPresent();
+        RefusalLog refusals = new RefusalLog(context.clock());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.jetty.host = settings.bind();
-            config.jetty.port = settings.port();
-            settings.https().ifPresent(files -> config.jetty.addConnector((server, http) ->
-                    HttpsConnector.create(server, http, files, settings.bind(), settings.port())));
+            config.jetty.addConnector((server, http) -> connector(server, http, settings, refusals));
+            config.jetty.modifyServer(server -> server.setHandler(
+                    new RequestDeadline(settings.requestTimeout(), refusals)));
             // Javalin refuses a static folder that is missing; the pages ship it, tests may run without
             if (AdminServer.class.getResource(ASSETS) != null) {
                 config.staticFiles.add(files -> {
@@ -75,6 +84,18 @@ public final class AdminServer implements AutoCloseable {
         app.start();
         LOG.info("admin server listening on {}://{}:{}", settings.scheme(), settings.bind(), app.port());
         return new AdminServer(app);
+    }
+
+    /** The one connector, plain or TLS, with the per-address cap; Javalin adds none of its own then. */
+    private static ServerConnector connector(Server server, HttpConfiguration http, AdminSettings settings,
+                                             RefusalLog refusals) {
+        ServerConnector connector = settings.https()
+                .map(files -> HttpsConnector.create(server, http, files))
+                .orElseGet(() -> new ServerConnector(server, new HttpConnectionFactory(http)));
+        connector.setHost(settings.bind());
+        connector.setPort(settings.port());
+        connector.addBean(new ConnectionsPerAddress(settings.maxConnectionsPerIp(), refusals));
+        return connector;
     }
 
     public int port() {

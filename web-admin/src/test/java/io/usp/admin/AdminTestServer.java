@@ -47,13 +47,22 @@ public final class AdminTestServer implements AutoCloseable {
 
     /** With {@code pages} added to the test page. */
     public AdminTestServer(List<PageRoutes> pages) {
+        this(pages, new AdminSettings("127.0.0.1", 0, Optional.empty()));
+    }
+
+    /** With other settings, e.g. tighter limits; bind them to 127.0.0.1 so {@link #uri} reaches them. */
+    public AdminTestServer(AdminSettings settings) {
+        this(List.of(), settings);
+    }
+
+    private AdminTestServer(List<PageRoutes> pages, AdminSettings settings) {
         database = Database.inMemory("admin-" + UUID.randomUUID(), clock);
         running = new FakeRunningServer(database.deployments());
         context = new AdminContext(database.deployments(), database.admins(), database.audit(), database.history(),
                 database.clients(), running, clock, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         FirstAdmin.ensure(database.admins(), clock, Map.of(FirstAdmin.PASSWORD_ENV, PASSWORD),
                 new PrintWriter(new StringWriter()));
-        server = AdminServer.start(new AdminSettings("127.0.0.1", 0, Optional.empty()), context,
+        server = AdminServer.start(settings, context,
                 Stream.concat(pages.stream(), Stream.of(new TestPages())).toList());
     }
 

@@ -42,7 +42,8 @@ public final class AdminWiring implements AutoCloseable {
                 db.clients(), new ServerView(server), server.clock(), server.metricsRegistry());
         AdminConfig config = server.config().admin();
         AdminSettings settings = new AdminSettings(config.bind(), config.port(),
-                config.https() ? Optional.of(tlsFiles(server)) : Optional.empty());
+                config.https() ? Optional.of(tlsFiles(server)) : Optional.empty(), config.maxConnectionsPerIp(),
+                config.requestTimeout());
         AdminServer admin;
         try {
             admin = AdminServer.start(settings, context, List.of(new Pages()));

@@ -96,7 +96,13 @@ public final class ServerConfigLoader {
         AdminConfig d = AdminConfig.DEFAULTS;
         String bind = a.bind() == null ? d.bind() : top.check("admin.bind", () -> notBlank(a.bind()));
         int port = a.port() == null ? d.port() : top.check("admin.port", () -> Ports.require(a.port(), 0));
-        return new AdminConfig(a.enabled() == null || a.enabled(), bind, port, a.https() != null && a.https());
+        int maxPerIp = a.maxConnectionsPerIp() == null ? d.maxConnectionsPerIp() : a.maxConnectionsPerIp();
+        if (maxPerIp < 1) {
+            throw top.error("admin.maxConnectionsPerIp", "must be at least 1, got " + maxPerIp);
+        }
+        Duration requestTimeout = top.duration("admin.requestTimeout", a.requestTimeout(), d.requestTimeout());
+        return new AdminConfig(a.enabled() == null || a.enabled(), bind, port, a.https() != null && a.https(),
+                maxPerIp, requestTimeout);
     }
 
     private static String notBlank(String text) {
@@ -110,7 +116,8 @@ public final class ServerConfigLoader {
                       List<JsonNode> ipFilters, List<JsonNode> deployments) {
     }
 
-    record AdminYaml(Boolean enabled, String bind, Integer port, Boolean https) {
+    record AdminYaml(Boolean enabled, String bind, Integer port, Boolean https, Integer maxConnectionsPerIp,
+                     String requestTimeout) {
     }
 
     record HistoryYaml(String retention, Integer maxRows, String refusalInterval) {

@@ -2,7 +2,6 @@ package io.usp.admin.tls;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -11,13 +10,13 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
-/** The admin server's only connector when it serves HTTPS. */
+/** The admin server's connector when it serves HTTPS; the caller binds it. */
 public final class HttpsConnector {
 
     private HttpsConnector() {
     }
 
-    public static Connector create(Server server, HttpConfiguration http, TlsFiles files, String host, int port) {
+    public static ServerConnector create(Server server, HttpConfiguration http, TlsFiles files) {
         // the store lives only in memory; its password just satisfies the KeyStore API
         byte[] random = new byte[18];
         new SecureRandom().nextBytes(random);
@@ -32,8 +31,6 @@ public final class HttpsConnector {
         https.addCustomizer(new SecureRequestCustomizer(false));
         ServerConnector connector = new ServerConnector(server,
                 new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
-        connector.setHost(host);
-        connector.setPort(port);
         return connector;
     }
 }
