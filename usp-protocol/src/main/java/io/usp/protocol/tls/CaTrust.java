@@ -53,21 +53,13 @@ final class CaTrust extends X509ExtendedTrustManager {
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
-        try {
-            trust.checkClientTrusted(chain, authType, engine);
-        } catch (CertificateException e) {
-            throw alerted(e);
-        }
+        alerted(() -> trust.checkClientTrusted(chain, authType, engine));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
-        try {
-            trust.checkServerTrusted(chain, authType, engine);
-        } catch (CertificateException e) {
-            throw alerted(e);
-        }
+        alerted(() -> trust.checkServerTrusted(chain, authType, engine));
     }
 
     @Override
@@ -98,14 +90,22 @@ final class CaTrust extends X509ExtendedTrustManager {
     }
 
     /** A chain that leads to no trusted CA becomes unknown_ca under BoringSSL; anything else is left as it is. */
-    private CertificateException alerted(CertificateException e) {
-        if (!boringSsl || !notFromTheCa(e)) {
-            return e;
+    private void alerted(Check check) throws CertificateException {
+        try {
+            check.run();
+        } catch (CertificateException e) {
+            if (!boringSsl || !notFromTheCa(e)) {
+                throw e;
+            }
+            OpenSslCertificateException unknownCa = new OpenSslCertificateException(e.getMessage(),
+                    CertificateVerifier.X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY);
+            unknownCa.initCause(e);
+            throw unknownCa;
         }
-        OpenSslCertificateException unknownCa = new OpenSslCertificateException(e.getMessage(),
-                CertificateVerifier.X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY);
-        unknownCa.initCause(e);
-        return unknownCa;
+    }
+
+    private interface Check {
+        void run() throws CertificateException;
     }
 
     private static boolean notFromTheCa(Throwable e) {

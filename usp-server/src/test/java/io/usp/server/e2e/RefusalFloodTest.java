@@ -10,56 +10,24 @@ import io.usp.deployments.store.ConnectionHistory.ConnectionRecord;
 import io.usp.server.config.HistoryConfig;
 import io.usp.server.dispatch.Refusal;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A flood of refused connections costs bounded disk: the refusals of one address are summed into
  * a log line and a history row per interval (with their count), and the history keeps at most
  * history.maxRows rows. Another deployment's partners are relayed byte-exact meanwhile.
  */
-class RefusalFloodTest {
+class RefusalFloodTest extends WithConnectionLog {
 
     private static final int FLOOD = 3_000;
     private static final Pattern COUNT = Pattern.compile(" count=(\\d+) ");
-
-    @TempDir
-    Path dir;
-    World world;
-    Targets targets;
-    LogLines log;
-    LogLines uncaught;
-    final ExecutorService pool = Executors.newCachedThreadPool();
-
-    @BeforeEach
-    void setUp() {
-        world = new World(dir);
-        targets = new Targets();
-        log = LogLines.connections();
-        uncaught = LogLines.uncaughtInPipelines();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        pool.shutdownNow();
-        assertThat(uncaught.lines()).as("exceptions no handler caught").isEmpty();
-        uncaught.close();
-        log.close();
-        world.close();
-        targets.close();
-    }
 
     /** "blocked" refuses {@code blocked}; "open" admits everyone; both direct to one echo target. */
     private void start(HistoryConfig history, String blocked) throws Exception {

@@ -9,55 +9,23 @@ import io.usp.deployments.PortRange;
 import io.usp.server.dispatch.Refusal;
 import java.io.InputStream;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Partners the server admits but cannot connect: no client, a target the client will not reach,
  * a target that refuses. Each is closed promptly, counted and logged, and never disturbs a
  * transfer that is running on the same deployment.
  */
-class RefusalTest {
-
-    @TempDir
-    Path dir;
-    World world;
-    Targets targets;
-    LogLines log;
-    LogLines uncaught;
-    final ExecutorService pool = Executors.newCachedThreadPool();
-
-    @BeforeEach
-    void setUp() {
-        world = new World(dir);
-        targets = new Targets();
-        log = LogLines.connections();
-        uncaught = LogLines.uncaughtInPipelines();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        pool.shutdownNow();
-        assertThat(uncaught.lines()).as("exceptions no handler caught").isEmpty();
-        uncaught.close();
-        log.close();
-        world.close();
-        targets.close();
-    }
+class RefusalTest extends WithConnectionLog {
 
     private void assertRefused(String deployment, Refusal reason, int times) throws Exception {
         for (int i = 0; i < times; i++) {
