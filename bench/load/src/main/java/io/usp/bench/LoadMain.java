@@ -1,5 +1,6 @@
 package io.usp.bench;
 
+import io.usp.bench.flood.FloodCommand;
 import io.usp.bench.idle.IdleCommand;
 import io.usp.bench.latency.LatencyCommand;
 import io.usp.bench.net.ByteSize;
@@ -29,9 +30,9 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         header = "Load for bench/run: targets to put behind a relay, and measurements through it.",
         description = "%nTargets (run until killed): echo, sink. Measurements (one JSON line on stdout): "
-                + "latency (cases 3 and 4), rate (case 5), idle (case 6), push (case 7).%n",
+                + "latency (cases 3 and 4), rate (case 5), idle (case 6), push (case 7), flood (issue 11).%n",
         subcommands = {EchoCommand.class, SinkCommand.class, LatencyCommand.class, RateCommand.class,
-                IdleCommand.class, PushCommand.class, HelpCommand.class},
+                IdleCommand.class, PushCommand.class, FloodCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  java -jar usp-load.jar echo --port 9000",
                   "  java -jar usp-load.jar latency --connect 127.0.0.1:9000 --size 64 --count 10000"},
@@ -65,6 +66,6 @@ public final class LoadMain implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: echo, sink, latency, rate, idle or push");
+        throw new ParameterException(spec.commandLine(), "Missing command: echo, sink, latency, rate, idle, push or flood");
     }
 }

@@ -11,7 +11,7 @@ import java.util.Arrays;
 public record LatencyResult(double p50Us, double p99Us, double p999Us, double maxUs, double meanUs, int count,
                             @JsonInclude(JsonInclude.Include.NON_NULL) Double bulkGbits) {
 
-    static LatencyResult of(long[] nanos, Double bulkGbits) {
+    public static LatencyResult of(long[] nanos, Double bulkGbits) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         return new LatencyResult(us(percentile(sorted, 0.50)), us(percentile(sorted, 0.99)),

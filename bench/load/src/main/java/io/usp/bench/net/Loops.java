@@ -6,7 +6,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.concurrent.TimeUnit;
 
-/** The event loops of one command: NIO, one thread per core, as usp-protocol's Transport does by default. */
+/** The event loops of one command: NIO, by default one thread per core, as usp-protocol's Transport does. */
 public final class Loops implements AutoCloseable {
 
     private final EventLoopGroup group;
@@ -16,7 +16,10 @@ public final class Loops implements AutoCloseable {
     }
 
     public static Loops open(String name) {
-        int threads = Runtime.getRuntime().availableProcessors();
+        return open(name, Runtime.getRuntime().availableProcessors());
+    }
+
+    public static Loops open(String name, int threads) {
         return new Loops(new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true),
                 NioIoHandler.newFactory()));
     }
