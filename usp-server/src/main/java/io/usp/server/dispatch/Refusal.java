@@ -10,10 +10,19 @@ public enum Refusal {
     IP_LIMIT,
     IP_RATE,
     NO_CLIENT,
+    /** A collection: no rule matches the destination the partner asked for. */
+    NO_RULE,
+    /** A collection: the first rule that matches is a {@code block} rule. */
+    BLOCKED_BY_RULE,
+    /** A collection: the partner's CONNECT or SOCKS5 request did not come within the request timeout. */
+    REQUEST_TIMEOUT,
+    /** A collection: the partner's credentials are missing or wrong. */
+    PARTNER_AUTH,
     NOT_ALLOWED,
     TARGET_REFUSED,
     TARGET_UNREACHABLE,
     TARGET_TIMEOUT,
+    /** The client said the stream request was malformed, or a partner's CONNECT or SOCKS5 request was. */
     BAD_REQUEST,
     TUNNEL_LOST,
     NO_ANSWER;
