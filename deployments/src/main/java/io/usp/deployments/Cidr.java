@@ -3,6 +3,7 @@ package io.usp.deployments;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * An IPv4 or IPv6 network in CIDR notation. A bare address means a single host (/32 or /128).
@@ -58,6 +59,16 @@ public record Cidr(InetAddress network, int prefixLength) {
     @Override
     public String toString() {
         return network.getHostAddress() + "/" + prefixLength;
+    }
+
+    /** {@code host} as an address when it is an IPv4 or IPv6 literal (no lookup); empty for a name. */
+    public static Optional<InetAddress> literal(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        try {
+            return Optional.of(parseLiteral(h, host));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // a name: not an error here, the caller resolves it elsewhere
+        }
     }
 
     static InetAddress parseLiteral(String address, String original) {

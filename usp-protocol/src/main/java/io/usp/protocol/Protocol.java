@@ -28,6 +28,12 @@ public final class Protocol {
     public static final AsciiString DEPLOYMENT_HEADER = AsciiString.cached("usp-deployment");
     /** Request header carrying the partner's address as {@code ip:port}. */
     public static final AsciiString PARTNER_HEADER = AsciiString.cached("usp-partner");
+    /**
+     * Request header with CIDRs, comma-separated: the client connects only if the target's name
+     * resolves into one of them (a collection rule's {@code cidrs}, checked where the name is
+     * resolved); otherwise it answers {@code not-allowed}. Absent: no such condition.
+     */
+    public static final AsciiString REQUIRED_CIDRS_HEADER = AsciiString.cached("usp-required-cidrs");
     /** Response header carrying a {@link StreamError} name when the client refuses a stream. */
     public static final AsciiString ERROR_HEADER = AsciiString.cached("usp-error");
 

@@ -84,7 +84,7 @@ public final class UspServer implements AutoCloseable {
         this.history = new HistoryWriter(database.history(), config.history(), clock);
         this.refusals = new RefusalTally(history, clock, config.history().refusalInterval());
         this.clientsSeen = new ClientsSeen(database.clients(), clock);
-        ConnectionReport report = new ConnectionReport(history, refusals, clock);
+        ConnectionReport report = new ConnectionReport(history, refusals, metrics, clock);
         PartnerServices services = new PartnerServices(serverLimit, tunnels, connector, report, connections, metrics,
                 config.tunnel().answerTimeout(), clock);
         this.listeners = new ListenerManager(boss, workers, services, config.reservedPorts());

@@ -15,10 +15,11 @@ public interface ConnectionHistory {
      * @param via     the client's name, or {@code direct}; empty when refused before a route was chosen
      * @param connections how many connections the row stands for: 1, or the refusals of one partner
      *                    address summed over an interval (then {@code partner} is the address alone)
+     * @param rule    the number (from 1) of the collection rule that decided; 0 when no rule did
      */
     record ConnectionRecord(long id, Instant closedAt, String deployment, String partner, Optional<String> target,
                             Optional<String> via, String outcome, Optional<String> detail, long bytesUp,
-                            long bytesDown, long durationMs, long connections) {
+                            long bytesDown, long durationMs, long connections, int rule) {
     }
 
     /** Adds many at once (the server batches them); ids are assigned. */

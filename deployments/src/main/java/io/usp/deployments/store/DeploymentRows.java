@@ -6,7 +6,13 @@ import io.usp.deployments.Limits;
 import io.usp.deployments.Listener;
 import io.usp.deployments.NamedIpFilter;
 import io.usp.deployments.StartMode;
-import io.usp.deployments.Target;
+import io.usp.deployments.route.FixedRoute;
+import io.usp.deployments.route.Route;
+import io.usp.deployments.yaml.ConfigException;
+import io.usp.deployments.yaml.RouteEntry;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -27,14 +33,16 @@ import org.jdbi.v3.core.statement.SqlStatement;
  */
 final class DeploymentRows {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private static final String SELECT = "SELECT d.*, f.block_rules AS nf_block, f.allow_rules AS nf_allow,"
             + " f.default_action AS nf_action FROM deployment d LEFT JOIN ip_filter f ON f.name = d.ip_filter_name";
 
     private static final String COLUMNS = "listener_bind = :bind, listener_port = :port, ip_filter_name = :filterName,"
             + " filter_block_rules = :block, filter_allow_rules = :allow, filter_default_action = :action,"
             + " max_connections = :maxConnections, max_connections_per_ip = :maxPerIp,"
-            + " new_connections_per_second_per_ip = :newPerSecond, target_host = :targetHost,"
-            + " target_port = :targetPort, client = :client, idle_timeout_ms = :idleMs, start_mode = :startMode,"
+            + " new_connections_per_second_per_ip = :newPerSecond, mode = :mode, target_host = :targetHost,"
+            + " target_port = :targetPort, rules = :rules, dns_overrides = :dnsOverrides, client = :client, idle_timeout_ms = :idleMs, start_mode = :startMode,"
             + " enabled = :enabled";
 
     private DeploymentRows() {
@@ -112,6 +120,8 @@ final class DeploymentRows {
         boolean inline = d.ipFilterName().isEmpty() && !d.ipFilter().equals(IpFilter.ALLOW_ALL);
         IpFilter f = d.ipFilter();
         Limits limits = d.limits();
+        ObjectNode route = RouteEntry.write(d.route());
+        Optional<FixedRoute> fixed = d.route().fold(Optional::of, c -> Optional.empty());
         return update.bind("name", d.name())
                 .bind("bind", d.listener().bind())
                 .bind("port", d.listener().port())
@@ -122,9 +132,12 @@ final class DeploymentRows {
                 .bind("maxConnections", Sql.orNull(limits.maxConnections()))
                 .bind("maxPerIp", Sql.orNull(limits.maxConnectionsPerIp()))
                 .bind("newPerSecond", Sql.orNull(limits.newConnectionsPerSecondPerIp()))
-                .bind("targetHost", d.target().host())
-                .bind("targetPort", d.target().port())
-                .bind("client", d.client().orElse(null))
+                .bind("mode", d.route().mode().label())
+                .bind("targetHost", fixed.map(r -> r.target().host()).orElse(null))
+                .bind("targetPort", fixed.map(r -> r.target().port()).orElse(null))
+                .bind("rules", route.has("rules") ? route.get("rules").toString() : null)
+                .bind("dnsOverrides", route.has("dnsOverrides") ? route.get("dnsOverrides").toString() : null)
+                .bind("client", route.has("client") ? route.get("client").textValue() : null)
                 .bind("idleMs", d.idleTimeout().toMillis())
                 .bind("startMode", d.startMode().label())
                 .bind("enabled", d.enabled());
@@ -135,8 +148,7 @@ final class DeploymentRows {
         Limits limits = new Limits(Sql.optionalInt(rs, "max_connections"), Sql.optionalInt(rs, "max_connections_per_ip"),
                 Sql.optionalInt(rs, "new_connections_per_second_per_ip"));
         Deployment d = new Deployment(name, new Listener(rs.getString("listener_bind"), rs.getInt("listener_port")),
-                inlineFilter(rs), limits, new Target(rs.getString("target_host"), rs.getInt("target_port")),
-                Sql.optionalString(rs, "client"), Duration.ofMillis(rs.getLong("idle_timeout_ms")), Optional.empty(),
+                inlineFilter(rs), limits, route(rs), Duration.ofMillis(rs.getLong("idle_timeout_ms")), Optional.empty(),
                 StartMode.parse(rs.getString("start_mode")), rs.getBoolean("enabled"));
         String filterName = rs.getString("ip_filter_name");
         if (filterName != null) {
@@ -144,6 +156,29 @@ final class DeploymentRows {
         }
         return new StoredDeployment(d, rs.getBoolean("managed_by_file"), Sql.instant(rs, "created_at"),
                 Sql.instant(rs, "updated_at"));
+    }
+
+    /** The route columns put back together as the entry's fields, read by the one reader of those fields. */
+    private static Route route(ResultSet rs) throws SQLException {
+        ObjectNode fields = JSON.createObjectNode().put("mode", rs.getString("mode"));
+        Sql.optionalString(rs, "client").ifPresent(c -> fields.put("client", c));
+        if (rs.getString("target_host") != null) {
+            fields.putObject("target").put("host", rs.getString("target_host")).put("port", rs.getInt("target_port"));
+        }
+        try {
+            putJson(fields, "rules", rs.getString("rules"));
+            putJson(fields, "dnsOverrides", rs.getString("dns_overrides"));
+            return RouteEntry.read(fields);
+        } catch (JsonProcessingException | ConfigException e) {
+            throw new IllegalStateException("deployment '" + rs.getString("name") + "' has a stored route that does"
+                    + " not read back: " + e.getMessage(), e);
+        }
+    }
+
+    private static void putJson(ObjectNode fields, String field, String json) throws JsonProcessingException {
+        if (json != null) {
+            fields.set(field, JSON.readTree(json));
+        }
     }
 
     private static IpFilter inlineFilter(ResultSet rs) throws SQLException {

@@ -33,9 +33,9 @@ final class JdbiConnectionHistory implements ConnectionHistory {
         Sql.translate(() -> jdbi.useTransaction(h -> {
             PreparedBatch batch = h.prepareBatch("INSERT INTO connection_history"
                     + " (closed_at, deployment, partner, target, via, outcome, detail, bytes_up, bytes_down, duration_ms,"
-                    + " connections)"
+                    + " connections, rule)"
                     + " VALUES (:closedAt, :deployment, :partner, :target, :via, :outcome, :detail,"
-                    + " :bytesUp, :bytesDown, :durationMs, :connections)");
+                    + " :bytesUp, :bytesDown, :durationMs, :connections, :rule)");
             for (ConnectionRecord r : records) {
                 batch.bind("closedAt", r.closedAt())
                         .bind("deployment", r.deployment())
@@ -48,6 +48,7 @@ final class JdbiConnectionHistory implements ConnectionHistory {
                         .bind("bytesDown", r.bytesDown())
                         .bind("durationMs", r.durationMs())
                         .bind("connections", r.connections())
+                        .bind("rule", r.rule() == 0 ? null : r.rule())
                         .add();
             }
             batch.execute();
@@ -90,6 +91,7 @@ final class JdbiConnectionHistory implements ConnectionHistory {
         return new ConnectionRecord(rs.getLong("id"), Sql.instant(rs, "closed_at"), rs.getString("deployment"),
                 rs.getString("partner"), Sql.optionalString(rs, "target"), Sql.optionalString(rs, "via"),
                 rs.getString("outcome"), Sql.optionalString(rs, "detail"), rs.getLong("bytes_up"),
-                rs.getLong("bytes_down"), rs.getLong("duration_ms"), rs.getLong("connections"));
+                rs.getLong("bytes_down"), rs.getLong("duration_ms"), rs.getLong("connections"),
+                rs.getInt("rule"));
     }
 }

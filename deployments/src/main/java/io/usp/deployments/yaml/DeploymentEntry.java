@@ -10,7 +10,8 @@ import io.usp.deployments.NamedIpFilter;
 import io.usp.deployments.Names;
 import io.usp.deployments.Ports;
 import io.usp.deployments.StartMode;
-import io.usp.deployments.Target;
+import io.usp.deployments.route.Route;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -55,8 +56,6 @@ public final class DeploymentEntry {
             throw e.error(null, "is empty");
         }
         e.check("name", () -> Names.require(e.require("name", d.name()), "name"));
-        Optional<String> client = Optional.ofNullable(d.client());
-        client.ifPresent(c -> e.check("client", () -> Names.require(c, "client")));
         Listener listener = listener(e, e.require("listener", d.listener()));
         // "ipFilter:" with nothing after it (JSON null) reads as absent, as every other field does
         JsonNode ipFilter = d.ipFilter() == null || d.ipFilter().isNull() ? null : d.ipFilter();
@@ -64,12 +63,13 @@ public final class DeploymentEntry {
         IpFilter filter = named.map(NamedIpFilter::filter).orElseGet(() -> ipFilter == null ? IpFilter.ALLOW_ALL
                 : IpFilterEntry.rules(e, "ipFilter", e.convert(ipFilter, IpFilterEntry.RulesYaml.class, "ipFilter")));
         Limits limits = d.limits() == null ? Limits.NONE : limits(e, d.limits());
-        Target target = target(e, e.require("target", d.target()));
+        Route route = RouteEntry.read(e, new RouteEntry.Yaml(d.mode(), d.target(), d.client(), d.rules(),
+                d.dnsOverrides()));
         var idle = e.duration("idleTimeout", d.idleTimeout(), Deployment.DEFAULT_IDLE_TIMEOUT);
         StartMode start = d.startMode() == null ? StartMode.AUTO
                 : e.check("startMode", () -> StartMode.parse(d.startMode()));
         boolean enabled = d.enabled() == null || d.enabled();
-        return e.check(null, () -> new Deployment(d.name(), listener, filter, limits, target, client, idle,
+        return e.check(null, () -> new Deployment(d.name(), listener, filter, limits, route, idle,
                 named.map(NamedIpFilter::name), start, enabled));
     }
 
@@ -89,8 +89,7 @@ public final class DeploymentEntry {
             d.limits().maxConnectionsPerIp().ifPresent(v -> limits.put("maxConnectionsPerIp", v));
             d.limits().newConnectionsPerSecondPerIp().ifPresent(v -> limits.put("newConnectionsPerSecondPerIp", v));
         }
-        out.putObject("target").put("host", d.target().host()).put("port", d.target().port());
-        d.client().ifPresent(c -> out.put("client", c));
+        RouteEntry.write(d.route(), out);
         out.put("idleTimeout", Durations.format(d.idleTimeout()));
         out.put("startMode", d.startMode().label());
         out.put("enabled", d.enabled());
@@ -129,13 +128,9 @@ public final class DeploymentEntry {
         return value == null ? OptionalInt.empty() : OptionalInt.of(value);
     }
 
-    private static Target target(Entry e, TargetYaml t) {
-        int port = e.check("target.port", () -> Ports.require(e.require("target.port", t.port()), 1));
-        return e.check("target.host", () -> new Target(e.require("target.host", t.host()), port));
-    }
-
-    private record Yaml(String name, ListenerYaml listener, JsonNode ipFilter, LimitsYaml limits,
-                        TargetYaml target, String client, String idleTimeout, String startMode, Boolean enabled) {
+    private record Yaml(String name, String mode, ListenerYaml listener, JsonNode ipFilter, LimitsYaml limits,
+                        RouteEntry.TargetYaml target, String client, List<JsonNode> rules,
+                        Map<String, String> dnsOverrides, String idleTimeout, String startMode, Boolean enabled) {
     }
 
     private record ListenerYaml(String bind, Integer port) {

@@ -31,7 +31,7 @@ class DatabaseFileTest {
             db.deployments().create(named("api", 10443, partners()), "alice");
             db.admins().createUser("admin", "hash", clock.instant());
             db.history().add(List.of(new ConnectionHistory.ConnectionRecord(0, clock.instant(), "api",
-                    "192.0.2.1:1000", Optional.empty(), Optional.empty(), "ip-filter", Optional.empty(), 0, 0, 0, 1)));
+                    "192.0.2.1:1000", Optional.empty(), Optional.empty(), "ip-filter", Optional.empty(), 0, 0, 0, 1, 0)));
         }
         assertThat(nested.resolve("usp.mv.db")).isRegularFile();
 

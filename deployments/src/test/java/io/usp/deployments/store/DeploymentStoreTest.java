@@ -14,6 +14,7 @@ import io.usp.deployments.Listener;
 import io.usp.deployments.NamedIpFilter;
 import io.usp.deployments.StartMode;
 import io.usp.deployments.Target;
+import io.usp.deployments.route.FixedRoute;
 import io.usp.deployments.store.StoreException.Kind;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,7 +84,8 @@ class DeploymentStoreTest {
         Instant later = clock.advance(Duration.ofMinutes(5));
         Deployment changed = new Deployment("web", new Listener("127.0.0.1", 10080),
                 Fixtures.filter(List.of(), List.of("10.0.0.0/8"), FilterAction.BLOCK), tunnelled("x", 1).limits(),
-                new Target("web2.internal", 8443), Optional.of("agent-a"), Duration.ofSeconds(90), Optional.empty(),
+                new FixedRoute(new Target("web2.internal", 8443), Optional.of("agent-a")), Duration.ofSeconds(90),
+                Optional.empty(),
                 StartMode.MANUAL, false);
 
         StoredDeployment updated = store.update("web", changed, "bob");
@@ -123,7 +125,7 @@ class DeploymentStoreTest {
         Deployment withNamed = direct("web", 10080).withFilter(partners());
         assertThat(store.update("web", withNamed, "a").deployment()).isEqualTo(withNamed);
         Deployment inline = new Deployment("web", withNamed.listener(), partners().filter(), withNamed.limits(),
-                withNamed.target(), Optional.empty(), withNamed.idleTimeout());
+                withNamed.route(), withNamed.idleTimeout());
         assertThat(store.update("web", inline, "a").deployment()).isEqualTo(inline);
         assertThat(store.ipFilter("partners-eu").orElseThrow().usedBy()).isEmpty();
         assertThat(store.update("web", direct("web", 10080), "a").deployment().ipFilter()).isEqualTo(IpFilter.ALLOW_ALL);

@@ -9,6 +9,7 @@ import io.usp.deployments.Listener;
 import io.usp.deployments.NamedIpFilter;
 import io.usp.deployments.StartMode;
 import io.usp.deployments.Target;
+import io.usp.deployments.route.FixedRoute;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +49,7 @@ final class Fixtures {
         return new Deployment(name, new Listener("127.0.0.1", port),
                 filter(List.of("192.0.2.7"), List.of("10.0.0.0/8", "::1"), FilterAction.ALLOW),
                 new Limits(OptionalInt.of(100), OptionalInt.of(10), OptionalInt.of(20)),
-                new Target("build.internal", 22), Optional.of("agent-a"), Duration.ofMinutes(30),
+                new FixedRoute(new Target("build.internal", 22), Optional.of("agent-a")), Duration.ofMinutes(30),
                 Optional.empty(), StartMode.MANUAL, false);
     }
 

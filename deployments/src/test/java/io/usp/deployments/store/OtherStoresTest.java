@@ -35,13 +35,13 @@ class OtherStoresTest {
 
     private static ConnectionRecord closed(String deployment, Instant at, String detail) {
         return new ConnectionRecord(0, at, deployment, "198.51.100.7:50123", Optional.of("build.internal:22"),
-                Optional.of("agent-a"), "closed", Optional.ofNullable(detail), 1200, 34000, 5000, 1);
+                Optional.of("agent-a"), "closed", Optional.ofNullable(detail), 1200, 34000, 5000, 1, 0);
     }
 
     /** The refusals of one address summed over an interval: the address alone, and their count. */
     private static ConnectionRecord refused(String deployment, Instant at) {
         return new ConnectionRecord(0, at, deployment, "2001:db8::9", Optional.empty(), Optional.empty(),
-                "ip-filter", Optional.of("block rule 2001:db8::/32"), 0, 0, 0, 4211);
+                "ip-filter", Optional.of("block rule 2001:db8::/32"), 0, 0, 0, 4211, 0);
     }
 
     @Test
@@ -58,7 +58,7 @@ class OtherStoresTest {
         assertThat(all).extracting(ConnectionRecord::id).doesNotHaveDuplicates().allMatch(id -> id > 0);
         ConnectionRecord first = all.get(3);
         assertThat(first).isEqualTo(new ConnectionRecord(first.id(), T0, "ssh", "198.51.100.7:50123",
-                Optional.of("build.internal:22"), Optional.of("agent-a"), "closed", Optional.empty(), 1200, 34000, 5000, 1));
+                Optional.of("build.internal:22"), Optional.of("agent-a"), "closed", Optional.empty(), 1200, 34000, 5000, 1, 0));
         assertThat(all.get(2).target()).isEmpty();
         assertThat(all.get(2).connections()).isEqualTo(4211);
         assertThat(all.get(2).via()).isEmpty();

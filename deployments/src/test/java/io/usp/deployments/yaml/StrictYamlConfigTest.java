@@ -13,6 +13,7 @@ import io.usp.deployments.Limits;
 import io.usp.deployments.Listener;
 import io.usp.deployments.PortRange;
 import io.usp.deployments.Target;
+import io.usp.deployments.route.FixedRoute;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ class StrictYamlConfigTest {
                 """).get(0);
         assertThat(d).isEqualTo(new Deployment("web", new Listener("0.0.0.0", 8080), IpFilter.ALLOW_ALL,
                 Limits.NONE, new Target("10.0.0.5", 80), Optional.empty(), Deployment.DEFAULT_IDLE_TIMEOUT));
-        assertThat(d.direct()).isTrue();
+        assertThat(((FixedRoute) d.route()).direct()).isTrue();
     }
 
     @Test
@@ -81,7 +82,7 @@ class StrictYamlConfigTest {
         assertThat(d.ipFilter()).isEqualTo(new IpFilter(List.of(), List.of(Cidr.parse("2001:db8::/32")),
                 FilterAction.BLOCK));
         assertThat(d.limits()).isEqualTo(new Limits(OptionalInt.empty(), OptionalInt.of(3), OptionalInt.empty()));
-        assertThat(d.client()).contains("agent-b");
+        assertThat(d.route()).isEqualTo(new FixedRoute(new Target("web.internal", 443), Optional.of("agent-b")));
         assertThat(d.idleTimeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(d.listener().bind()).isEqualTo("127.0.0.1");
     }

@@ -12,6 +12,7 @@ import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.util.ReferenceCountUtil;
 import io.usp.deployments.AllowList;
+import io.usp.deployments.Cidr;
 import io.usp.deployments.Target;
 import io.usp.protocol.Protocol;
 import io.usp.protocol.StreamError;
@@ -22,6 +23,8 @@ import io.usp.protocol.target.TargetConnector;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,12 +75,14 @@ final class StreamRequest extends ChannelInboundHandlerAdapter {
         deployment = String.valueOf(headers.get(Protocol.DEPLOYMENT_HEADER));
         partner = String.valueOf(headers.get(Protocol.PARTNER_HEADER));
         Target target;
+        List<Cidr> required;
         try {
             CharSequence method = headers.method(); // absent: a bad request like any other (found by fuzzing)
             if (method == null || !"CONNECT".contentEquals(method)) {
                 throw new IllegalArgumentException("method " + method + " is not CONNECT");
             }
             target = Target.parseAuthority(headers.authority() == null ? null : headers.authority().toString());
+            required = requiredCidrs(headers.get(Protocol.REQUIRED_CIDRS_HEADER));
         } catch (IllegalArgumentException e) {
             refuse(ctx, StreamError.BAD_REQUEST, String.valueOf(headers.authority()), e.getMessage());
             return;
@@ -94,8 +99,21 @@ final class StreamRequest extends ChannelInboundHandlerAdapter {
                 refuse(ctx, StreamError.NOT_ALLOWED, target.authority(), "not in the allow-list");
                 return;
             }
+            if (!required.isEmpty() && required.stream().noneMatch(c -> c.contains(address))) {
+                refuse(ctx, StreamError.NOT_ALLOWED, target.authority(), "resolved to " + address.getHostAddress()
+                        + ", outside the collection rule's cidrs " + required);
+                return;
+            }
             connect(ctx, target, address);
         }));
+    }
+
+    /** The server's condition from a collection rule's {@code cidrs}: the name must resolve into one of them. */
+    private static List<Cidr> requiredCidrs(CharSequence header) {
+        if (header == null) {
+            return List.of();
+        }
+        return Arrays.stream(header.toString().split(",")).map(Cidr::parse).toList();
     }
 
     private void connect(ChannelHandlerContext ctx, Target target, InetAddress address) {

@@ -1,6 +1,5 @@
 package io.usp.server.cli;
 
-import io.usp.deployments.Deployment;
 import io.usp.deployments.Names;
 import io.usp.protocol.pki.CertificateAuthority;
 import io.usp.protocol.pki.ClientCredentials;
@@ -81,25 +80,14 @@ final class IssueClientCommand implements Callable<Integer> {
 
     private void printClientYaml(PrintWriter o, ServerConfig settings, PublicAddress server) {
         o.println("name: " + name);
-        o.println("server: { host: " + yamlScalar(server.host()) + ", port: " + server.port() + " }");
+        o.println("server: { host: " + AllowSuggestion.yamlScalar(server.host()) + ", port: " + server.port() + " }");
         o.println("tls: { cert: " + name + ".crt, key: " + name + ".key, ca: ca.crt }");
-        List<Deployment> served = settings.deployments().stream()
-                .filter(d -> d.client().filter(name::equals).isPresent())
-                .toList();
-        if (served.isEmpty()) {
+        List<String> allow = AllowSuggestion.lines(settings.deployments(), name);
+        if (allow.isEmpty()) {
             o.println("allow: []   # nothing allowed yet: list the targets this client may reach");
             return;
         }
         o.println("allow:        # the targets of the deployments that name this client");
-        for (Deployment d : served) {
-            o.println("  - hosts: [" + yamlScalar(d.target().host()) + "]   # deployment " + d.name());
-            o.println("    ports: [" + d.target().port() + "]");
-        }
-    }
-
-    /** Names and IPv4 addresses as they are; anything else (IPv6, "10") quoted so YAML reads it as text. */
-    private static String yamlScalar(String text) {
-        boolean plain = text.matches("[A-Za-z][A-Za-z0-9._-]*") || text.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        return plain ? text : "\"" + text + "\"";
+        allow.forEach(o::println);
     }
 }

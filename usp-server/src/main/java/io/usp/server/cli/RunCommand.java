@@ -94,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
             Deployment d = s.deployment();
             Optional<LiveListener> live = server.listeners().get(d.name());
             String address = hostPort(d.listener().bind(), live.map(LiveListener::port).orElse(d.listener().port()));
-            String route = d.target().authority() + (d.direct() ? " (direct)" : " via client " + d.client().get());
+            String route = d.route().summary();
             String state = live.isPresent() ? "" : server.listeners().failure(d.name())
                     .map(f -> "  FAILED: " + f.getMessage() + " (tried again every second)")
                     .orElse(d.enabled() ? "  stopped (start mode manual)" : "  disabled");

@@ -13,15 +13,17 @@ public final class ConnectionLog {
     private ConnectionLog() {
     }
 
-    public static void refused(String deployment, SocketAddress partner, Refusal reason, String detail) {
-        LOG.info("refused deployment={} partner={} reason={} detail=\"{}\"",
-                deployment, Addresses.text(partner), reason.label(), detail);
+    /** {@code rule}: the collection rule that decided, 0 for none (left out of the line). */
+    public static void refused(String deployment, SocketAddress partner, int rule, Refusal reason, String detail) {
+        LOG.info("refused deployment={} partner={}{} reason={} detail=\"{}\"",
+                deployment, Addresses.text(partner), rule(rule), reason.label(), detail);
     }
 
     /** The refusals of one address after the first, summed over an interval (see {@link RefusalTally}). */
-    public static void refusedRepeats(String deployment, String address, Refusal reason, long count, String detail) {
-        LOG.info("refused deployment={} partner={} reason={} count={} detail=\"{}\"",
-                deployment, address, reason.label(), count, detail);
+    public static void refusedRepeats(String deployment, String address, int rule, Refusal reason, long count,
+                                      String detail) {
+        LOG.info("refused deployment={} partner={}{} reason={} count={} detail=\"{}\"",
+                deployment, address, rule(rule), reason.label(), count, detail);
     }
 
     /** The partner left while its target was still being reached. */
@@ -30,10 +32,14 @@ public final class ConnectionLog {
                 deployment, Addresses.text(partner), target);
     }
 
-    public static void closed(String deployment, SocketAddress partner, String target, String via,
+    public static void closed(String deployment, SocketAddress partner, String target, String via, int rule,
                               Relay.Outcome outcome) {
-        LOG.info("closed deployment={} partner={} target={} via={} bytesUp={} bytesDown={} durationMs={} reason=\"{}\"",
-                deployment, Addresses.text(partner), target, via, outcome.bytesFromFirst(),
+        LOG.info("closed deployment={} partner={} target={} via={}{} bytesUp={} bytesDown={} durationMs={} reason=\"{}\"",
+                deployment, Addresses.text(partner), target, via, rule(rule), outcome.bytesFromFirst(),
                 outcome.bytesFromSecond(), outcome.duration().toMillis(), outcome.reason());
+    }
+
+    private static String rule(int rule) {
+        return rule == 0 ? "" : " rule=" + rule;
     }
 }

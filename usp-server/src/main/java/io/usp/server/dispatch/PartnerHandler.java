@@ -1,49 +1,43 @@
 package io.usp.server.dispatch;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http2.DefaultHttp2Headers;
-import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
-import io.netty.handler.codec.http2.Http2Headers;
-import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.usp.deployments.Deployment;
-import io.usp.protocol.Protocol;
+import io.usp.deployments.Target;
+import io.usp.deployments.route.RuleDecision;
 import io.usp.protocol.relay.Relay;
 import io.usp.protocol.relay.RelayEnd;
 import io.usp.protocol.relay.SocketEnd;
-import io.usp.protocol.relay.StreamEnd;
-import io.usp.protocol.target.TargetConnector;
+import io.usp.server.front.Front;
 import io.usp.server.listener.LiveListener;
-import io.usp.server.tunnel.TunnelConnection;
-import java.net.InetAddress;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Connects an admitted partner to its target: directly, or through a stream on the least-loaded
- * tunnel connection of the deployment's client. Until the far side answers, the partner is not
- * read; a refusal closes it at once with a logged reason.
+ * One admitted partner connection from its front stage to its relay: the front yields the
+ * destination the partner asked for, the deployment's route decides it, {@link FarSide} reaches
+ * it, and the front answers the partner. Until then nothing the partner sent reaches a target;
+ * a refusal closes the partner with a logged reason.
  */
 public final class PartnerHandler extends ChannelInboundHandlerAdapter {
 
     private final LiveListener listener;
     private final PartnerServices services;
-    private final TargetConnector connector;
+    private final Front front;
     private final Clock clock;
     private Instant accepted;
     private Deployment deployment;
-    private Channel far;
+    private Destination destination;
+    private FarSide far;
     private boolean settled;
 
-    public PartnerHandler(LiveListener listener, PartnerServices services) {
+    public PartnerHandler(LiveListener listener, PartnerServices services, Front front) {
         this.listener = listener;
         this.services = services;
-        this.connector = services.connector();
+        this.front = front;
         this.clock = services.clock();
     }
 
@@ -53,78 +47,53 @@ public final class PartnerHandler extends ChannelInboundHandlerAdapter {
         deployment = listener.deployment();
         services.report().accepted(listener);
         listener.partners().add(ctx.channel());
-        if (deployment.direct()) {
-            connectDirect(ctx);
-        } else {
-            openStream(ctx, deployment.client().orElseThrow());
-        }
-    }
-
-    private void connectDirect(ChannelHandlerContext ctx) {
-        connector.resolve(deployment.target().host()).addListener(lookup -> {
-            if (!lookup.isSuccess()) {
-                onLoop(ctx, () -> refuse(ctx, Refusal.of(TargetConnector.classify(lookup.cause())),
-                        "lookup failed: " + lookup.cause().getMessage()));
-                return;
+        far = new FarSide(ctx, services);
+        front.begin(ctx, new Front.Sink() {
+            @Override
+            public void named(String host, int port) {
+                decide(ctx, host, port);
             }
-            onLoop(ctx, () -> {
-                if (settled) {
-                    return;
-                }
-                ChannelFuture connect = connector.connect(ctx.channel().eventLoop(),
-                        (InetAddress) lookup.getNow(), deployment.target().port());
-                far = connect.channel();
-                connect.addListener(f -> {
-                    if (f.isSuccess()) {
-                        established(ctx, SocketEnd.of("target", far), "direct");
-                    } else {
-                        refuse(ctx, Refusal.of(TargetConnector.classify(f.cause())), String.valueOf(f.cause().getMessage()));
-                    }
-                });
-            });
+
+            @Override
+            public void failed(Refusal reason, String detail) {
+                settle(ctx, reason, detail); // the front has answered and closed
+            }
         });
     }
 
-    private void openStream(ChannelHandlerContext ctx, String client) {
-        Optional<TunnelConnection> tunnel = services.tunnels().pick(client, ctx.channel().eventLoop());
-        if (tunnel.isEmpty()) {
-            int held = services.tunnels().connections(client).size();
-            refuse(ctx, Refusal.NO_CLIENT, held == 0 ? "client '" + client + "' has no tunnel connected"
-                    : "client '" + client + "' has " + held + " tunnel connection(s), none answering its PINGs");
+    private void decide(ChannelHandlerContext ctx, String host, int port) {
+        Target requested;
+        try {
+            requested = new Target(host, port);
+        } catch (IllegalArgumentException e) {
+            refuse(ctx, Refusal.BAD_REQUEST, e.getMessage());
             return;
         }
-        tunnel.get().openStream().addListener(opened -> {
-            if (!opened.isSuccess()) {
-                onLoop(ctx, () -> refuse(ctx, Refusal.TUNNEL_LOST, "could not open a stream: " + opened.cause().getMessage()));
+        // the rules as they are now: a live change applies to the next request on an open listener
+        Optional<RuleDecision> ruled = listener.deployment().route().fold(f -> {
+            destination = Destination.of(f);
+            return Optional.empty();
+        }, c -> Optional.of(c.decide(requested)));
+        if (ruled.isPresent()) {
+            RuleDecision decision = ruled.get();
+            services.report().decided(listener, decision);
+            destination = Destination.of(decision);
+            if (!decision.allowed()) {
+                refuse(ctx, decision.matched() ? Refusal.BLOCKED_BY_RULE : Refusal.NO_RULE, decision.why());
                 return;
             }
-            Http2StreamChannel stream = (Http2StreamChannel) opened.getNow();
-            onLoop(ctx, () -> far = stream);
-            long asked = System.nanoTime();
-            stream.pipeline().addLast(new StreamAnswer(services.answerTimeout(), new StreamAnswer.Outcome() {
-                @Override
-                public void accepted() {
-                    services.metrics().streamOpened(Duration.ofNanos(System.nanoTime() - asked));
-                    onLoop(ctx, () -> established(ctx, new StreamEnd(stream), client));
-                }
+        }
+        far.reach(deployment.name(), destination, new FarSide.Outcome() {
+            @Override
+            public void established(RelayEnd farEnd, String via) {
+                PartnerHandler.this.established(ctx, farEnd, via);
+            }
 
-                @Override
-                public void refused(Refusal reason, String detail) {
-                    onLoop(ctx, () -> refuse(ctx, reason, detail));
-                }
-            }));
-            stream.writeAndFlush(new DefaultHttp2HeadersFrame(connectHeaders(ctx), false));
-            stream.read();
+            @Override
+            public void refused(Refusal reason, String detail) {
+                refuse(ctx, reason, detail);
+            }
         });
-    }
-
-    private Http2Headers connectHeaders(ChannelHandlerContext ctx) {
-        Http2Headers headers = new DefaultHttp2Headers()
-                .method("CONNECT")
-                .authority(deployment.target().authority());
-        headers.set(Protocol.DEPLOYMENT_HEADER, deployment.name());
-        headers.set(Protocol.PARTNER_HEADER, Addresses.text(ctx.channel().remoteAddress()));
-        return headers;
     }
 
     private void established(ChannelHandlerContext ctx, RelayEnd farEnd, String via) {
@@ -133,28 +102,35 @@ public final class PartnerHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         settled = true;
+        front.connected(ctx);
         Channel partner = ctx.channel();
         String name = deployment.name();
-        String target = deployment.target().authority();
+        String target = destination.target().authority();
         LiveConnections live = services.connections();
         long id = live.add(name, Addresses.text(partner.remoteAddress()), target, via, accepted, partner);
+        Destination reached = destination;
         Relay relay = Relay.start(SocketEnd.of("partner", partner), farEnd, clock, accepted, outcome -> {
             live.remove(id);
-            services.report().closed(listener, name, partner.remoteAddress(), target, via, outcome);
+            services.report().closed(listener, partner.remoteAddress(), reached, outcome);
         });
         live.attach(id, relay);
     }
 
     private void refuse(ChannelHandlerContext ctx, Refusal reason, String detail) {
+        if (settle(ctx, reason, detail)) {
+            front.refused(ctx, reason);
+        }
+    }
+
+    /** Reports a refusal once; false when the connection was settled already. */
+    private boolean settle(ChannelHandlerContext ctx, Refusal reason, String detail) {
         if (settled) {
-            return;
+            return false;
         }
         settled = true;
-        services.report().refused(listener, ctx.channel().remoteAddress(), reason, detail);
-        ctx.close();
-        if (far != null) {
-            far.close();
-        }
+        services.report().refused(listener, ctx.channel().remoteAddress(), Optional.ofNullable(destination), reason, detail);
+        far.close();
+        return true;
     }
 
     @Override
@@ -184,19 +160,9 @@ public final class PartnerHandler extends ChannelInboundHandlerAdapter {
         // deployment is null when the IP filter or a limit refused the partner: channelActive never got here
         if (!settled && deployment != null) {
             settled = true;
-            services.report().abandoned(listener, ctx.channel().remoteAddress(), deployment.target().authority());
-            if (far != null) {
-                far.close();
-            }
+            services.report().abandoned(listener, ctx.channel().remoteAddress(), Optional.ofNullable(destination));
+            far.close();
         }
         super.channelInactive(ctx);
-    }
-
-    private static void onLoop(ChannelHandlerContext ctx, Runnable task) {
-        if (ctx.executor().inEventLoop()) {
-            task.run();
-        } else {
-            ctx.executor().execute(task);
-        }
     }
 }

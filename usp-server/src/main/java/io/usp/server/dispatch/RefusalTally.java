@@ -32,22 +32,22 @@ public final class RefusalTally implements AutoCloseable {
     static final int MAX_RUNS = 1_000;
     static final String OTHER_ADDRESSES = "*";
 
-    private record Key(String deployment, String address, Refusal reason) {
+    private record Key(String deployment, String address, int rule, Refusal reason) {
     }
 
     /** Mutated only inside the map's compute functions. */
     private static final class Run {
-        final String target;
+        final Optional<String> target;
         long repeats;
         Instant last;
         String detail;
 
-        Run(String target) {
+        Run(Optional<String> target) {
             this.target = target;
         }
     }
 
-    private record Repeats(Key key, String target, long count, Instant last, String detail) {
+    private record Repeats(Key key, Optional<String> target, long count, Instant last, String detail) {
     }
 
     private final Consumer<ConnectionRecord> history;
@@ -71,10 +71,12 @@ public final class RefusalTally implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    public void refused(String deployment, SocketAddress partner, String target, Refusal reason, String detail) {
-        Key key = new Key(deployment, Addresses.host(partner), reason);
+    /** {@code rule}: the collection rule that decided, 0 for none; runs are summed per rule too. */
+    public void refused(String deployment, SocketAddress partner, Optional<String> target, int rule, Refusal reason,
+                        String detail) {
+        Key key = new Key(deployment, Addresses.host(partner), rule, reason);
         if (runs.size() >= MAX_RUNS && !runs.containsKey(key)) {
-            key = new Key(deployment, OTHER_ADDRESSES, reason);
+            key = new Key(deployment, OTHER_ADDRESSES, rule, reason);
         }
         Instant now = clock.instant();
         boolean[] first = new boolean[1];
@@ -89,9 +91,9 @@ public final class RefusalTally implements AutoCloseable {
             return run;
         });
         if (first[0]) {
-            ConnectionLog.refused(deployment, partner, reason, detail);
-            history.accept(new ConnectionRecord(0, now, deployment, Addresses.text(partner), Optional.of(target),
-                    Optional.empty(), reason.label(), Optional.of(detail), 0, 0, 0, 1));
+            ConnectionLog.refused(deployment, partner, rule, reason, detail);
+            history.accept(new ConnectionRecord(0, now, deployment, Addresses.text(partner), target,
+                    Optional.empty(), reason.label(), Optional.of(detail), 0, 0, 0, 1, rule));
         }
     }
 
@@ -110,9 +112,9 @@ public final class RefusalTally implements AutoCloseable {
         }
         for (Repeats r : due) {
             Key k = r.key();
-            ConnectionLog.refusedRepeats(k.deployment(), k.address(), k.reason(), r.count(), r.detail());
-            history.accept(new ConnectionRecord(0, r.last(), k.deployment(), k.address(), Optional.of(r.target()),
-                    Optional.empty(), k.reason().label(), Optional.of(r.detail()), 0, 0, 0, r.count()));
+            ConnectionLog.refusedRepeats(k.deployment(), k.address(), k.rule(), k.reason(), r.count(), r.detail());
+            history.accept(new ConnectionRecord(0, r.last(), k.deployment(), k.address(), r.target(),
+                    Optional.empty(), k.reason().label(), Optional.of(r.detail()), 0, 0, 0, r.count(), k.rule()));
         }
     }
 

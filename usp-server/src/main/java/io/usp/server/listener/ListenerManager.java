@@ -139,8 +139,8 @@ public final class ListenerManager {
         listener.bound(bound.channel());
         live.put(d.name(), listener);
         events.forEach(e -> e.up(listener));
-        LOG.info("listener up deployment={} bind={}:{} target={} via={}", d.name(), d.listener().bind(),
-                listener.port(), d.target(), d.client().orElse("direct"));
+        LOG.info("listener up deployment={} bind={}:{} mode={} route=\"{}\"", d.name(), d.listener().bind(),
+                listener.port(), d.route().mode().label(), d.route().summary());
     }
 
     private void stop(String name, String why) {

@@ -32,7 +32,8 @@ final class PartnerInitializer extends ChannelInitializer<SocketChannel> {
                 .addLast("ip-filter", filter)
                 .addLast("limits", new LimitsHandler(services.serverLimit(), listener, services.report()))
                 .addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
-                .addLast("dispatch", new PartnerHandler(listener, services))
+                .addLast("dispatch", new PartnerHandler(listener, services, Fronts.install(ch.pipeline(),
+                        listener.deployment().route())))
                 .addLast("early-input", new EarlyInput());
     }
 }

@@ -1,5 +1,6 @@
 package io.usp.server.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
@@ -29,7 +31,9 @@ import java.util.stream.Collectors;
  * [usp_bytes_total{direction=from_partner|to_partner}] by deployment; tunnel connections up by
  * client [usp_tunnel_connections]; tunnel-port handshakes in progress [usp_tunnel_handshakes] and
  * refused by cap [usp_tunnel_handshakes_refused_total]; and the time from asking a client for a
- * stream to its answer [usp_stream_open_seconds].
+ * stream to its answer [usp_stream_open_seconds]. For a collection: decisions by deployment, rule
+ * and action [usp_rule_decisions_total] and refusals by deployment, rule and reason
+ * [usp_rule_refusals_total]; rule {@code none} when no rule matched.
  */
 public final class ServerMetrics implements ListenerEvents {
 
@@ -38,6 +42,7 @@ public final class ServerMetrics implements ListenerEvents {
     private final MultiGauge tunnels;
     private final Map<String, Gauge> openGauges = new ConcurrentHashMap<>();
     private final Map<String, List<Meter>> counters = new ConcurrentHashMap<>();
+    private final Map<String, Set<Meter>> ruleCounters = new ConcurrentHashMap<>();
 
     public ServerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -76,6 +81,31 @@ public final class ServerMetrics implements ListenerEvents {
         if (meters != null) {
             meters.forEach(registry::remove);
         }
+        Set<Meter> byRule = ruleCounters.remove(deployment);
+        if (byRule != null) {
+            byRule.forEach(registry::remove);
+        }
+    }
+
+    /** A collection's rule {@code rule} (0: none matched) decided {@code action} for a partner. */
+    public void ruleDecided(String deployment, int rule, String action) {
+        ruleCounter("usp.rule.decisions", "Collection decisions, by rule and action", deployment, rule,
+                "action", action).increment();
+    }
+
+    /** A collection's partner was refused after rule {@code rule} (0: none matched) decided. */
+    public void ruleRefused(String deployment, int rule, Refusal reason) {
+        ruleCounter("usp.rule.refusals", "Collection refusals, by rule and reason", deployment, rule,
+                "reason", reason.label()).increment();
+    }
+
+    private Counter ruleCounter(String name, String description, String deployment, int rule, String key,
+                                String value) {
+        Counter counter = Counter.builder(name).description(description)
+                .tags("deployment", deployment, "rule", rule == 0 ? "none" : Integer.toString(rule), key, value)
+                .register(registry);
+        ruleCounters.computeIfAbsent(deployment, d -> ConcurrentHashMap.newKeySet()).add(counter);
+        return counter;
     }
 
     public void streamOpened(Duration took) {

@@ -54,8 +54,8 @@ class ReconcileTest extends WithTargets {
                 assertThat(before.getInputStream().read()).isEqualTo(7);
 
                 Deployment closed = new Deployment(open.name(), open.listener(),
-                        new IpFilter(List.of(), List.of(), FilterAction.BLOCK), open.limits(), open.target(),
-                        open.client(), open.idleTimeout());
+                        new IpFilter(List.of(), List.of(), FilterAction.BLOCK), open.limits(), open.route(),
+                        open.idleTimeout());
                 world.server().database().deployments().update("svc", closed, "test");
                 world.server().reconcile();
 

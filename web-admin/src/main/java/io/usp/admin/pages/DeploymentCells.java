@@ -59,6 +59,7 @@ final class DeploymentCells {
     }
 
     static String via(Deployment d) {
-        return d.client().map(c -> "client " + Html.esc(c)).orElse("direct");
+        return d.route().fold(f -> f.client().map(c -> "client " + Html.esc(c)).orElse("direct"),
+                c -> "by rule" + c.client().map(name -> " (default client " + Html.esc(name) + ")").orElse(""));
     }
 }

@@ -62,9 +62,11 @@ final class DeploymentForm {
         d.limits().maxConnectionsPerIp().ifPresent(n -> v.put("limits.maxConnectionsPerIp", Integer.toString(n)));
         d.limits().newConnectionsPerSecondPerIp()
                 .ifPresent(n -> v.put("limits.newConnectionsPerSecondPerIp", Integer.toString(n)));
-        v.put("target.host", d.target().host());
-        v.put("target.port", Integer.toString(d.target().port()));
-        v.put("client", d.client().orElse(""));
+        d.route().fold(f -> {
+            v.put("target.host", f.target().host());
+            v.put("target.port", Integer.toString(f.target().port()));
+            return v.put("client", f.client().orElse(""));
+        }, c -> v.put("client", c.client().orElse("")));
         v.put("idleTimeout", Durations.format(d.idleTimeout()));
         v.put("startMode", d.startMode().label());
         v.put("enabled", Boolean.toString(d.enabled()));

@@ -45,7 +45,7 @@ final class DeploymentListPage {
         String disabled = d.enabled() ? "" : " <span class=\"badge\">disabled</span>";
         return "<tr id=\"deployment-" + name + "\"><td>" + name + managed + disabled + "</td>"
                 + "<td>" + DeploymentCells.listener(d, status) + "</td>"
-                + "<td>" + Html.esc(d.target().authority()) + "</td>"
+                + "<td>" + Html.esc(d.route().fold(f -> f.target().authority(), c -> c.summary())) + "</td>"
                 + "<td>" + DeploymentCells.via(d) + "</td>"
                 + "<td>" + DeploymentCells.filter(d) + "</td>"
                 + "<td>" + DeploymentCells.state(d.name(), status) + "</td>"

@@ -96,7 +96,7 @@ class LivePagesTest extends WithPages {
     void summedRefusalsShowTheirCount() {
         admin.database.history().add(List.of(record("ssh", "198.51.100.7:1", "closed"),
                 new ConnectionRecord(0, admin.clock.instant(), "ssh", "198.51.100.9", Optional.of("127.0.0.1:22"),
-                        Optional.empty(), "ip-filter", Optional.of("block rule 198.51.100.9/32"), 0, 0, 0, 4211)));
+                        Optional.empty(), "ip-filter", Optional.of("block rule 198.51.100.9/32"), 0, 0, 0, 4211, 0)));
         List<ConnectionRecord> rows = admin.database.history().recent(2, Optional.empty());
 
         String page = admin.get("/history").body();
@@ -112,7 +112,7 @@ class LivePagesTest extends WithPages {
         admin.database.audit().record(new AuditEntry(0, admin.clock.instant(), "admin", "update", "deployment",
                 "ssh", Optional.of("{\"note\":\"" + HOSTILE.replace("'", "\\u0027") + "\"}"), Optional.of(HOSTILE)));
         admin.database.history().add(List.of(new ConnectionRecord(0, admin.clock.instant(), "ssh", "198.51.100.9:3",
-                Optional.empty(), Optional.empty(), "closed", Optional.of(HOSTILE), 0, 0, 5, 1)));
+                Optional.empty(), Optional.empty(), "closed", Optional.of(HOSTILE), 0, 0, 5, 1, 0)));
 
         for (String path : List.of("/deployments", "/dashboard", "/audit", "/history")) {
             String page = admin.get(path).body();
@@ -128,6 +128,6 @@ class LivePagesTest extends WithPages {
 
     private ConnectionRecord record(String deployment, String partner, String outcome) {
         return new ConnectionRecord(0, admin.clock.instant(), deployment, partner, Optional.of("127.0.0.1:22"),
-                Optional.of("direct"), outcome, Optional.empty(), 1, 2, 3, 1);
+                Optional.of("direct"), outcome, Optional.empty(), 1, 2, 3, 1, 0);
     }
 }
