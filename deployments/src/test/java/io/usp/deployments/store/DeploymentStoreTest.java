@@ -79,6 +79,19 @@ class DeploymentStoreTest {
     }
 
     @Test
+    void aCollectionReadsBackEqualAndMayBecomeTcpAndBack() {
+        Deployment collection = Fixtures.collection("socks", 1080);
+        store.create(collection, "alice");
+        assertThat(store.deployment("socks")).map(StoredDeployment::deployment).contains(collection);
+
+        Deployment tcp = direct("socks", 1080);
+        store.update("socks", tcp, "alice");
+        assertThat(store.deployment("socks")).map(StoredDeployment::deployment).contains(tcp);
+        store.update("socks", collection, "alice");
+        assertThat(store.deployment("socks")).map(StoredDeployment::deployment).contains(collection);
+    }
+
+    @Test
     void updateReplacesTheDeploymentAndKeepsItsCreationTime() {
         store.create(direct("web", 10080), "alice");
         Instant later = clock.advance(Duration.ofMinutes(5));

@@ -9,7 +9,16 @@ import io.usp.deployments.Listener;
 import io.usp.deployments.NamedIpFilter;
 import io.usp.deployments.StartMode;
 import io.usp.deployments.Target;
+import io.usp.deployments.Cidr;
+import io.usp.deployments.PortRange;
+import io.usp.deployments.route.CollectionRoute;
+import io.usp.deployments.route.DnsOverrides;
 import io.usp.deployments.route.FixedRoute;
+import io.usp.deployments.route.HostPattern;
+import io.usp.deployments.route.Mode;
+import io.usp.deployments.route.Rule;
+import io.usp.deployments.route.RuleAction;
+import java.util.Map;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +51,21 @@ final class Fixtures {
     static Deployment direct(String name, int port) {
         return new Deployment(name, new Listener("0.0.0.0", port), IpFilter.ALLOW_ALL, Limits.NONE,
                 new Target("web.internal", 8080), Optional.empty(), Deployment.DEFAULT_IDLE_TIMEOUT);
+    }
+
+    /** A SOCKS5 collection: a block rule, a tunnel rule with its own client and ranges, a direct rule, overrides. */
+    static Deployment collection(String name, int port) {
+        List<Rule> rules = List.of(
+                new Rule(RuleAction.BLOCK, Optional.empty(), List.of(HostPattern.parse("*.secret.internal")), List.of(),
+                        List.of()),
+                new Rule(RuleAction.TUNNEL, Optional.of("agent-b"), List.of(HostPattern.parse("re:^db[0-9]+$"),
+                        HostPattern.parse("vnc*")), List.of(Cidr.parse("10.20.0.0/16")),
+                        List.of(PortRange.parse("22"), PortRange.parse("5901-5999"))),
+                new Rule(RuleAction.DIRECT, Optional.empty(), List.of(HostPattern.parse("status.example.com")),
+                        List.of(), List.of(PortRange.parse("443"))));
+        return new Deployment(name, new Listener("0.0.0.0", port), IpFilter.ALLOW_ALL, Limits.NONE,
+                new CollectionRoute(Mode.SOCKS5, rules, new DnsOverrides(Map.of("vnc1.com", "10.20.1.7")),
+                        Optional.of("agent-a")), Deployment.DEFAULT_IDLE_TIMEOUT);
     }
 
     /** Tunnelled through agent-a, inline filter, every limit, manual start, disabled. */
