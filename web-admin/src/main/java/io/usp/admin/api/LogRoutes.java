@@ -56,6 +56,9 @@ final class LogRoutes {
                 .put("deployment", r.deployment()).put("partner", r.partner());
         r.target().ifPresent(t -> out.put("target", t));
         r.via().ifPresent(v -> out.put("via", v));
+        if (r.rule() > 0) {
+            out.put("rule", r.rule());
+        }
         out.put("outcome", r.outcome());
         r.detail().ifPresent(d -> out.put("detail", d));
         return out.put("bytesUp", r.bytesUp()).put("bytesDown", r.bytesDown()).put("durationMs", r.durationMs())

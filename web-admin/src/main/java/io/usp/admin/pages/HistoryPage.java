@@ -37,13 +37,14 @@ final class HistoryPage {
             return Layout.page("Connection history", "/history", session, body.toString());
         }
         body.append("<table id=\"history\"><thead><tr><th>Closed</th><th>Deployment</th><th>Partner</th><th>Target</th>"
-                + "<th>Via</th><th>Outcome</th><th>Count</th><th>Detail</th><th>Up</th><th>Down</th><th>Duration</th>"
+                + "<th>Via</th><th>Rule</th><th>Outcome</th><th>Count</th><th>Detail</th><th>Up</th><th>Down</th><th>Duration</th>"
                 + "</tr></thead><tbody>\n");
         for (ConnectionRecord r : records) {
             body.append("<tr id=\"history-").append(r.id()).append("\"><td>").append(Format.time(r.closedAt()))
                     .append("</td><td>").append(Html.esc(r.deployment())).append("</td><td>")
                     .append(Html.esc(r.partner())).append("</td><td>").append(Html.esc(r.target().orElse("")))
-                    .append("</td><td>").append(Html.esc(r.via().orElse(""))).append("</td><td class=\"outcome\">")
+                    .append("</td><td>").append(Html.esc(r.via().orElse(""))).append("</td><td class=\"rule\">")
+                    .append(r.rule() > 0 ? Integer.toString(r.rule()) : "").append("</td><td class=\"outcome\">")
                     .append(Html.esc(r.outcome())).append("</td><td class=\"count\">").append(r.connections())
                     .append("</td><td>").append(Html.esc(r.detail().orElse("")))
                     .append("</td><td>").append(Format.bytes(r.bytesUp())).append("</td><td>")
