@@ -2,8 +2,11 @@ package io.usp.server.listener;
 
 import io.netty.channel.ChannelPipeline;
 import io.usp.deployments.route.Route;
+import io.usp.server.front.ConnectFront;
 import io.usp.server.front.FixedFront;
 import io.usp.server.front.Front;
+import io.usp.server.front.PartnerAuth;
+import io.usp.server.front.Socks5Front;
 
 /** The front stage of a route kind, its handlers added to a partner's pipeline. */
 final class Fronts {
@@ -11,9 +14,12 @@ final class Fronts {
     private Fronts() {
     }
 
-    static Front install(ChannelPipeline pipeline, Route route) {
-        return route.fold(fixed -> new FixedFront(fixed.target()), collection -> {
-            throw new IllegalStateException("collections have no front stage yet");
+    /** Adds the route's front before the handler named {@code before}. */
+    static Front install(ChannelPipeline pipeline, String before, Route route, PartnerAuth auth) {
+        return route.fold(fixed -> new FixedFront(fixed.target()), collection -> switch (collection.mode()) {
+            case CONNECT -> ConnectFront.install(pipeline, before, auth);
+            case SOCKS5 -> Socks5Front.install(pipeline, before, auth);
+            case TCP -> throw new IllegalStateException("a collection's mode is connect or socks5");
         });
     }
 }

@@ -6,6 +6,8 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.usp.protocol.relay.EarlyInput;
 import io.usp.server.dispatch.PartnerHandler;
 import io.usp.server.dispatch.PartnerServices;
+import io.usp.server.front.Front;
+import io.usp.server.front.PartnerAuth;
 import io.usp.server.limits.LimitsHandler;
 import java.util.concurrent.TimeUnit;
 
@@ -32,8 +34,9 @@ final class PartnerInitializer extends ChannelInitializer<SocketChannel> {
                 .addLast("ip-filter", filter)
                 .addLast("limits", new LimitsHandler(services.serverLimit(), listener, services.report()))
                 .addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
-                .addLast("dispatch", new PartnerHandler(listener, services, Fronts.install(ch.pipeline(),
-                        listener.deployment().route())))
                 .addLast("early-input", new EarlyInput());
+        // the front sits before dispatch, which starts it: its decoders see the partner's bytes first
+        Front front = Fronts.install(ch.pipeline(), "early-input", listener.deployment().route(), PartnerAuth.NONE);
+        ch.pipeline().addBefore("early-input", "dispatch", new PartnerHandler(listener, services, front));
     }
 }

@@ -12,6 +12,8 @@ import io.usp.deployments.Limits;
 import io.usp.deployments.Listener;
 import io.usp.deployments.PortRange;
 import io.usp.deployments.Target;
+import io.usp.deployments.yaml.DeploymentEntry;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.usp.protocol.pki.CertificateAuthority;
 import io.usp.protocol.pki.ClientCredentials;
 import io.usp.server.UspServer;
@@ -138,6 +140,11 @@ final class World implements AutoCloseable {
                                  Limits limits) {
         return new Deployment(name, new Listener("127.0.0.1", 0), filter, limits,
                 new Target("127.0.0.1", targetPort), client, Duration.ofMinutes(5));
+    }
+
+    /** A deployment as the admin API's JSON describes it (YAML's field names). */
+    static Deployment fromJson(String json) throws Exception {
+        return DeploymentEntry.readBody(new ObjectMapper().readTree(json), Map.of());
     }
 
     /** Allows 127.0.0.1 on every port: the tests' targets all live there. */
