@@ -2,6 +2,7 @@ package io.usp.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.usp.deployments.AllowList;
 import io.usp.deployments.AllowRule;
 import io.usp.deployments.Cidr;
@@ -180,5 +181,21 @@ class CollectionClientsTest extends WithConnectionLog {
                 "http://web2.build.internal:" + web.port() + "/blob", "-o", "/dev/null", "-w", "%{http_code}");
         assertThat(after.outText()).as(after.err()).isEqualTo("200");
         assertThat(world.stats("build").accepted()).isEqualTo(2);
+        assertThat(api.call("GET", "/metrics", null).body()).contains(
+                "usp_rule_refusals_total{deployment=\"build\",reason=\"no-rule\",rule=\"none\"} 1.0",
+                "usp_rule_decisions_total{action=\"tunnel\",deployment=\"build\",rule=\"1\"} 1.0");
+        Await.until(() -> history(api).findValuesAsText("outcome").containsAll(List.of("no-rule", "closed")),
+                "the history holds the refusal and the relayed connection");
+        assertThat(history(api).findValues("rule")).as("the relayed connection names rule 1")
+                .anyMatch(r -> r.asInt() == 1);
+    }
+
+    private JsonNode history(AdminApi api) {
+        world.server().history().flush();
+        try {
+            return api.expect(200, "GET", "/api/v1/history?deployment=build", null);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 }
