@@ -39,6 +39,18 @@ public final class ConnectionLog {
                 outcome.bytesFromSecond(), outcome.duration().toMillis(), outcome.reason());
     }
 
+    /** One FTP transfer of a session break: who, which command and path, how many bytes, the final reply. */
+    public static void transferred(String deployment, String partner, String target, String via, long bytesUp,
+                                   long bytesDown, long durationMs, String detail) {
+        LOG.info("transfer deployment={} partner={} target={} via={} bytesUp={} bytesDown={} durationMs={} detail=\"{}\"",
+                deployment, partner, target, via, bytesUp, bytesDown, durationMs, detail);
+    }
+
+    /** A step of an FTP session refused (bounce, port theft, read-only, exhausted ports, malformed input). */
+    public static void sessionRefused(String deployment, String what, String detail) {
+        LOG.info("ftp-refused deployment={} step=\"{}\" detail=\"{}\"", deployment, what, detail);
+    }
+
     private static String rule(int rule) {
         return rule == 0 ? "" : " rule=" + rule;
     }

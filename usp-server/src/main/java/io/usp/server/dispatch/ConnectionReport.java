@@ -4,6 +4,7 @@ import io.usp.deployments.Deployment;
 import io.usp.deployments.route.RuleDecision;
 import io.usp.deployments.store.ConnectionHistory.ConnectionRecord;
 import io.usp.protocol.relay.Relay;
+import io.usp.server.ftp.Transfer;
 import io.usp.server.listener.LiveListener;
 import io.usp.server.metrics.ServerMetrics;
 import java.net.SocketAddress;
@@ -68,6 +69,16 @@ public final class ConnectionReport {
                 Optional.of(target).filter(t -> !t.isEmpty()), destination.map(Destination::via), "abandoned",
                 Optional.of("partner left before the target answered"), 0, 0, 0, 1,
                 destination.map(Destination::rule).orElse(0)));
+    }
+
+    /** One transfer of an FTP session break, with its user, command, path and final reply in the detail. */
+    public void transferred(String deployment, Destination control, Transfer t) {
+        String target = control.target().authority();
+        ConnectionLog.transferred(deployment, t.partner(), target, control.via(), t.fromPartner(), t.toPartner(),
+                t.duration().toMillis(), t.detail());
+        history.accept(new ConnectionRecord(0, clock.instant(), deployment, t.partner(), Optional.of(target),
+                Optional.of(control.via()), t.ok() ? "transfer" : "transfer-failed", Optional.of(t.detail()),
+                t.fromPartner(), t.toPartner(), t.duration().toMillis(), 1, 0));
     }
 
     public void closed(LiveListener listener, SocketAddress partner, Destination destination, Relay.Outcome outcome) {

@@ -2,7 +2,6 @@ package io.usp.server.dispatch;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
 import io.netty.handler.codec.http2.Http2Headers;
@@ -32,11 +31,11 @@ final class FarSide {
         void refused(Refusal reason, String detail);
     }
 
-    private final ChannelHandlerContext partner;
+    private final Channel partner;
     private final PartnerServices services;
     private Channel far;
 
-    FarSide(ChannelHandlerContext partner, PartnerServices services) {
+    FarSide(Channel partner, PartnerServices services) {
         this.partner = partner;
         this.services = services;
     }
@@ -71,7 +70,7 @@ final class FarSide {
                         + address.getHostAddress() + ", outside " + cidrs(destination));
                 return;
             }
-            ChannelFuture connect = connector.connect(partner.channel().eventLoop(), address, destination.target().port());
+            ChannelFuture connect = connector.connect(partner.eventLoop(), address, destination.target().port());
             far = connect.channel();
             connect.addListener(f -> {
                 if (f.isSuccess()) {
@@ -85,7 +84,7 @@ final class FarSide {
 
     private void openStream(String deployment, Destination destination, Outcome outcome) {
         String client = destination.client().orElseThrow();
-        Optional<TunnelConnection> tunnel = services.tunnels().pick(client, partner.channel().eventLoop());
+        Optional<TunnelConnection> tunnel = services.tunnels().pick(client, partner.eventLoop());
         if (tunnel.isEmpty()) {
             int held = services.tunnels().connections(client).size();
             outcome.refused(Refusal.NO_CLIENT, held == 0 ? "client '" + client + "' has no tunnel connected"
@@ -122,7 +121,7 @@ final class FarSide {
                 .method("CONNECT")
                 .authority(destination.target().authority());
         headers.set(Protocol.DEPLOYMENT_HEADER, deployment);
-        headers.set(Protocol.PARTNER_HEADER, Addresses.text(partner.channel().remoteAddress()));
+        headers.set(Protocol.PARTNER_HEADER, Addresses.text(partner.remoteAddress()));
         if (!destination.requiredCidrs().isEmpty()) {
             headers.set(Protocol.REQUIRED_CIDRS_HEADER, cidrs(destination));
         }
@@ -134,10 +133,10 @@ final class FarSide {
     }
 
     private void onLoop(Runnable task) {
-        if (partner.executor().inEventLoop()) {
+        if (partner.eventLoop().inEventLoop()) {
             task.run();
         } else {
-            partner.executor().execute(task);
+            partner.eventLoop().execute(task);
         }
     }
 }

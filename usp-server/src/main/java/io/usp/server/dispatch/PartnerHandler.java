@@ -47,7 +47,7 @@ public final class PartnerHandler extends ChannelInboundHandlerAdapter {
         deployment = listener.deployment();
         services.report().accepted(listener);
         listener.partners().add(ctx.channel());
-        far = new FarSide(ctx, services);
+        far = new FarSide(ctx.channel(), services);
         front.begin(ctx, new Front.Sink() {
             @Override
             public void named(String host, int port) {

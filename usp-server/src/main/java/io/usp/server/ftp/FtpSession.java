@@ -1,0 +1,488 @@
+package io.usp.server.ftp;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.usp.deployments.Target;
+import io.usp.deployments.route.FtpSettings;
+import io.usp.protocol.relay.EarlyInput;
+import io.usp.protocol.relay.Relay;
+import io.usp.protocol.relay.RelayEnd;
+import io.usp.protocol.relay.SocketEnd;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One partner's FTP session broken at the DMZ: the partner's control connection ends here, and
+ * a second one goes on to the inside server. Commands pass one at a time; the inside server's
+ * replies come back, except those to the session's own {@code PASV}. Data connections always
+ * run passive toward the inside (nothing inside accepts a connection from outside), and as the
+ * partner asks toward it: on a DMZ passive port, or out to its own address. Everything runs on
+ * the partner's event loop.
+ */
+public final class FtpSession {
+
+    /** Commands that change the inside server's files: refused with {@code readOnly}. */
+    static final Set<String> WRITES = Set.of("STOR", "STOU", "APPE", "DELE", "RNFR", "RNTO", "MKD", "XMKD", "RMD",
+            "XRMD", "SITE");
+    static final Set<String> TRANSFERS = Set.of("RETR", "STOR", "STOU", "APPE", "LIST", "NLST", "MLSD");
+    /** Commands queued from one read beyond this end the session: no partner floods the inside. */
+    static final int MAX_QUEUED = 100;
+    static final Duration PASSIVE_WAIT = Duration.ofSeconds(30);
+
+    private enum Waiting { NOTHING, REPLY, PASSIVE, ACTIVE }
+
+    private final Channel partner;
+    private final RelayEnd inside;
+    private final Target target;
+    private final FtpSettings settings;
+    private final PassivePorts ports;
+    private final Optional<SslContext> tls;
+    private final SessionHost host;
+    private final Clock clock;
+    private final ArrayDeque<String> queued = new ArrayDeque<>();
+    private Waiting waiting = Waiting.REPLY; // the inside server's greeting
+    private boolean tlsActive;
+    private boolean protectData;
+    private boolean ended;
+    private String user = "";
+    private DataPlan plan;
+    private TransferRun transfer;
+
+    public FtpSession(Channel partner, RelayEnd inside, Target target, FtpSettings settings, PassivePorts ports,
+                      Optional<SslContext> tls, SessionHost host, Clock clock) {
+        this.partner = partner;
+        this.inside = inside;
+        this.target = target;
+        this.settings = settings;
+        this.ports = ports;
+        this.tls = tls;
+        this.host = host;
+        this.clock = clock;
+        this.tlsActive = settings.tls() == FtpSettings.Tls.IMPLICIT;
+    }
+
+    // ---- events, each on the partner's loop
+
+    void command(String line) {
+        if (ended) {
+            return;
+        }
+        queued.add(line);
+        if (queued.size() > MAX_QUEUED) {
+            fail("sent over " + MAX_QUEUED + " commands without waiting for replies", 421, "Too many commands at once");
+            return;
+        }
+        next();
+    }
+
+    void reply(FtpReply reply) {
+        if (ended) {
+            return;
+        }
+        switch (waiting) {
+            case REPLY -> forwarded(reply);
+            case PASSIVE, ACTIVE -> insidePassive(reply);
+            default -> host.refused("inside reply", "unasked reply from the inside server: " + reply.code() + " "
+                    + Lines.printable(reply.text()));
+        }
+    }
+
+    void partnerMalformed(String why) {
+        fail(why, 500, "Command line too long or malformed");
+    }
+
+    void partnerGone() {
+        end();
+    }
+
+    void insideGone(String why) {
+        if (!ended) {
+            host.refused("inside control", why);
+            answer(421, "Service not available, the internal server closed the connection");
+            end();
+        }
+    }
+
+    // ---- commands
+
+    private void next() {
+        while (waiting == Waiting.NOTHING && !ended && !queued.isEmpty()) {
+            handle(queued.poll());
+        }
+        if (waiting == Waiting.NOTHING && !ended && queued.isEmpty()) {
+            partner.read();
+        }
+    }
+
+    private void handle(String line) {
+        Optional<FtpCommand> parsed = FtpCommand.parse(line);
+        if (parsed.isEmpty()) {
+            answer(500, "Syntax error, command unrecognized");
+            return;
+        }
+        FtpCommand c = parsed.get();
+        String verb = c.verb();
+        if (settings.tls() == FtpSettings.Tls.EXPLICIT && !tlsActive && (verb.equals("USER") || verb.equals("PASS"))) {
+            host.refused("login before AUTH TLS", "partner " + partner.remoteAddress() + " sent " + verb + " in clear");
+            answer(530, "Log in with AUTH TLS first");
+            return;
+        }
+        switch (verb) {
+            case "AUTH" -> auth(c.argument());
+            case "PBSZ" -> answer(tlsActive ? 200 : 503, tlsActive ? "PBSZ=0" : "AUTH TLS first");
+            case "PROT" -> prot(c.argument());
+            case "PASV", "EPSV" -> passive(c);
+            case "PORT", "EPRT" -> active(c);
+            default -> {
+                if (settings.readOnly() && WRITES.contains(verb) || settings.deniedCommands().contains(verb)) {
+                    host.refused("command", "partner " + partner.remoteAddress() + ": " + verb + " refused"
+                            + (settings.readOnly() && WRITES.contains(verb) ? " (read-only)" : " (denied)"));
+                    answer(550, verb + " is not allowed here");
+                } else if (TRANSFERS.contains(verb)) {
+                    transfer(c);
+                } else {
+                    if (verb.equals("USER")) {
+                        user = Lines.printable(c.argument());
+                    }
+                    forward(c);
+                }
+            }
+        }
+    }
+
+    private void auth(String mechanism) {
+        String m = mechanism.toUpperCase(Locale.ROOT);
+        if (tls.isEmpty() || settings.tls() == FtpSettings.Tls.OFF) {
+            answer(502, "TLS is not offered here");
+        } else if (tlsActive) {
+            answer(503, "TLS is on already");
+        } else if (!m.equals("TLS") && !m.equals("SSL") && !m.equals("TLS-C")) {
+            answer(504, "AUTH " + Lines.printable(mechanism) + " is not supported, use AUTH TLS");
+        } else {
+            // the 234 goes out in clear; the handshake follows it
+            partner.pipeline().addFirst("tls", new SslHandler(tls.get().newEngine(partner.alloc()), true));
+            tlsActive = true;
+            answer(234, "AUTH TLS successful");
+        }
+    }
+
+    private void prot(String level) {
+        switch (level.toUpperCase(Locale.ROOT)) {
+            case "P" -> {
+                protectData = tlsActive;
+                answer(tlsActive ? 200 : 503, tlsActive ? "Protection level set to Private" : "AUTH TLS first");
+            }
+            case "C" -> {
+                protectData = false;
+                answer(200, "Protection level set to Clear");
+            }
+            default -> answer(504, "Only PROT P and PROT C are supported");
+        }
+    }
+
+    private void forward(FtpCommand c) {
+        waiting = Waiting.REPLY;
+        sendInside(c.wire());
+    }
+
+    private void forwarded(FtpReply reply) {
+        partner.writeAndFlush(text(reply.wire()));
+        if (reply.preliminary()) {
+            return; // the final reply follows
+        }
+        waiting = Waiting.NOTHING;
+        if (transfer != null) {
+            transfer.replied(reply);
+        }
+        next();
+    }
+
+    // ---- data connections
+
+    private void passive(FtpCommand c) {
+        boolean extended = c.verb().equals("EPSV");
+        if (extended && c.argument().equalsIgnoreCase("ALL")) {
+            answer(200, "EPSV ALL accepted");
+            return;
+        }
+        dropPlan();
+        Inet4Address address = host.passiveAddress();
+        if (!extended && address == null) {
+            answer(522, "Use EPSV: PASV cannot name this server's IPv6 address");
+            return;
+        }
+        OptionalInt port = ports.take();
+        if (port.isEmpty()) {
+            host.refused("passive port", "all passive ports " + settings.passivePorts() + " are in use");
+            answer(425, "No passive port free now, try again later");
+            return;
+        }
+        DataPlan p = DataPlan.passive(port.getAsInt(), extended);
+        plan = p;
+        waiting = Waiting.PASSIVE;
+        host.listen(p.port, data -> onLoop(() -> passiveConnection(p, data)), server -> onLoop(() -> {
+            p.server = server;
+            if (plan != p) {
+                server.close();
+            }
+        }), error -> onLoop(() -> {
+            ports.release(p.port);
+            p.released = true;
+            if (plan == p) {
+                plan = null;
+                host.refused("passive port", "cannot listen on port " + p.port + ": " + error.getMessage());
+            }
+        }));
+        partner.eventLoop().schedule(() -> {
+            if (p.data == null) {
+                p.close(ports);
+            }
+        }, PASSIVE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        sendInside("PASV\r\n");
+    }
+
+    private void active(FtpCommand c) {
+        Optional<InetSocketAddress> address = c.verb().equals("PORT") ? DataAddresses.six(c.argument())
+                : DataAddresses.eprt(c.argument());
+        if (address.isEmpty()) {
+            answer(501, "Syntax error in " + c.verb() + " argument");
+            return;
+        }
+        InetAddress own = ((InetSocketAddress) partner.remoteAddress()).getAddress();
+        if (!address.get().getAddress().equals(own)) {
+            host.refused("bounce", "partner " + partner.remoteAddress() + " asked for a data connection to "
+                    + address.get() + ", not its own address");
+            answer(504, c.verb() + " must name your own address");
+            return;
+        }
+        dropPlan();
+        plan = DataPlan.active(address.get(), c.verb().equals("EPRT"));
+        waiting = Waiting.ACTIVE;
+        sendInside("PASV\r\n");
+    }
+
+    private void insidePassive(FtpReply reply) {
+        Waiting was = waiting;
+        waiting = Waiting.NOTHING;
+        Optional<InetSocketAddress> inner = reply.code() == 227 ? DataAddresses.six(reply.text()) : Optional.empty();
+        if (inner.isEmpty() || plan == null) {
+            host.refused("inside passive mode", "the inside server answered PASV with " + reply.code() + " "
+                    + Lines.printable(reply.text()));
+            dropPlan();
+            answer(425, "The internal server cannot open a data connection");
+        } else {
+            // the inside server's port, on the host the session reached: never an address it names
+            plan.inside = new Target(target.host(), inner.get().getPort());
+            if (was == Waiting.ACTIVE) {
+                answer(200, plan.extended ? "EPRT command successful" : "PORT command successful");
+            } else if (plan.extended) {
+                answer(229, DataAddresses.epsv(plan.port));
+            } else {
+                answer(227, DataAddresses.pasv(host.passiveAddress(), plan.port));
+            }
+        }
+        next();
+    }
+
+    private void transfer(FtpCommand c) {
+        DataPlan p = plan;
+        if (p == null || p.inside == null) {
+            answer(425, "Use PASV, EPSV, PORT or EPRT first");
+            return;
+        }
+        transfer = new TransferRun(c.verb(), Lines.printable(c.argument()), clock.instant());
+        p.transfer = transfer;
+        forward(c);
+        if (p.active != null) {
+            host.connectOut(p.active, data -> onLoop(() -> dataConnected(p, data)), error -> onLoop(() -> {
+                host.refused("active data connection", "cannot connect to " + p.active + ": " + error.getMessage());
+                transfer.dataEnded(0, 0);
+            }));
+        }
+    }
+
+    private void passiveConnection(DataPlan p, Channel data) {
+        InetAddress from = ((InetSocketAddress) data.remoteAddress()).getAddress();
+        InetAddress own = ((InetSocketAddress) partner.remoteAddress()).getAddress();
+        if (!from.equals(own) || p.data != null || ended) {
+            host.refused("passive port theft", data.remoteAddress() + " connected to passive port " + p.port
+                    + " held for partner " + partner.remoteAddress());
+            data.close();
+            return;
+        }
+        p.data = data;
+        if (p.server != null) {
+            p.server.close(); // one data connection per passive port
+        }
+        ports.release(p.port);
+        p.released = true;
+        dataConnected(p, data);
+    }
+
+    private void dataConnected(DataPlan p, Channel data) {
+        if (protectData) {
+            data.pipeline().addFirst("tls", new SslHandler(tls.orElseThrow().newEngine(data.alloc())));
+        }
+        data.pipeline().addLast(new EarlyInput());
+        Instant started = clock.instant();
+        host.reach(data, p.inside, far -> onLoop(() -> {
+            RelayEnd near = SocketEnd.of("partner-data", data);
+            Relay.start(near, far, clock, started, outcome -> onLoop(() -> {
+                if (p.transfer != null) {
+                    p.transfer.dataEnded(outcome.bytesFromSecond(), outcome.bytesFromFirst());
+                }
+            }));
+        }), (reason, detail) -> onLoop(() -> {
+            host.refused("inside data connection", reason + ": " + detail);
+            data.close();
+            if (p.transfer != null) {
+                p.transfer.dataEnded(0, 0);
+            }
+        }));
+    }
+
+    private void dropPlan() {
+        if (plan != null && plan.data == null) {
+            plan.close(ports);
+        }
+        plan = null;
+    }
+
+    // ---- the end
+
+    private void fail(String why, int code, String text) {
+        host.refused("session", "partner " + partner.remoteAddress() + " " + why);
+        answer(code, text);
+        end();
+    }
+
+    private void end() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        queued.clear();
+        dropPlan();
+        partner.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        inside.close();
+        inside.channel().close();
+    }
+
+    private void answer(int code, String text) {
+        partner.writeAndFlush(text(FtpReply.of(code, text).wire()));
+    }
+
+    private void sendInside(String line) {
+        inside.write(text(line));
+        inside.channel().flush();
+    }
+
+    private static io.netty.buffer.ByteBuf text(String s) {
+        return Unpooled.copiedBuffer(s, StandardCharsets.UTF_8);
+    }
+
+    void onPartnerLoop(Runnable task) {
+        onLoop(task);
+    }
+
+    private void onLoop(Runnable task) {
+        if (partner.eventLoop().inEventLoop()) {
+            task.run();
+        } else {
+            partner.eventLoop().execute(task);
+        }
+    }
+
+    /** The data connection a PASV/EPSV or PORT/EPRT prepared, for the next transfer command. */
+    private static final class DataPlan {
+        final int port;
+        final boolean extended;
+        final InetSocketAddress active;
+        Target inside;
+        Channel server;
+        Channel data;
+        boolean released;
+        TransferRun transfer;
+
+        private DataPlan(int port, boolean extended, InetSocketAddress active) {
+            this.port = port;
+            this.extended = extended;
+            this.active = active;
+        }
+
+        static DataPlan passive(int port, boolean extended) {
+            return new DataPlan(port, extended, null);
+        }
+
+        static DataPlan active(InetSocketAddress address, boolean extended) {
+            return new DataPlan(0, extended, address);
+        }
+
+        void close(PassivePorts ports) {
+            if (server != null) {
+                server.close();
+            }
+            if (active == null && !released) {
+                released = true;
+                ports.release(port);
+            }
+        }
+    }
+
+    /** A transfer waits for both its final reply and the end of its data connection. */
+    private final class TransferRun {
+        final String command;
+        final String path;
+        final Instant started;
+        FtpReply reply;
+        long toPartner = -1;
+        long fromPartner;
+        boolean reported;
+
+        TransferRun(String command, String path, Instant started) {
+            this.command = command;
+            this.path = path;
+            this.started = started;
+        }
+
+        void replied(FtpReply last) {
+            reply = last;
+            if (transfer == this) {
+                transfer = null;
+                plan = null;
+            }
+            done();
+        }
+
+        void dataEnded(long toPartner, long fromPartner) {
+            this.toPartner = toPartner;
+            this.fromPartner = fromPartner;
+            done();
+        }
+
+        /** Reported once: after the final reply and, if the transfer went on, the end of its data. */
+        private void done() {
+            if (reported || reply == null || (toPartner < 0 && reply.positive())) {
+                return;
+            }
+            reported = true;
+            host.transferred(new Transfer(String.valueOf(partner.remoteAddress()), user, command, path,
+                    Math.max(toPartner, 0), fromPartner, Duration.between(started, clock.instant()),
+                    reply.code() + " " + Lines.printable(reply.text()), reply.code() == 226 || reply.code() == 250));
+        }
+    }
+}
