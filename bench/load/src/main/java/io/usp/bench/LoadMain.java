@@ -5,6 +5,7 @@ import io.usp.bench.idle.IdleCommand;
 import io.usp.bench.latency.LatencyCommand;
 import io.usp.bench.net.ByteSize;
 import io.usp.bench.net.Endpoint;
+import io.usp.bench.net.ProxyAddress;
 import io.usp.bench.push.PushCommand;
 import io.usp.bench.report.Errors;
 import io.usp.bench.rate.RateCommand;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         header = "Load for bench/run: targets to put behind a relay, and measurements through it.",
         description = "%nTargets (run until killed): echo, sink. Measurements (one JSON line on stdout): "
-                + "latency (cases 3 and 4), rate (case 5), idle (case 6), push (case 7), flood (issue 11).%n",
+                + "latency (cases 3 and 4), rate (case 5), idle (case 6), push (case 7), flood (issue 11). "
+                + "latency and rate also go through a proxy (--proxy connect:// or socks5://).%n",
         subcommands = {EchoCommand.class, SinkCommand.class, LatencyCommand.class, RateCommand.class,
                 IdleCommand.class, PushCommand.class, FloodCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
@@ -51,6 +53,7 @@ public final class LoadMain implements Runnable {
         CommandLine cli = new CommandLine(new LoadMain());
         cli.registerConverter(Endpoint.class, Endpoint::parse);
         cli.registerConverter(ByteSize.class, ByteSize::parse);
+        cli.registerConverter(ProxyAddress.class, ProxyAddress::parse);
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             String why = e.getMessage();
             if (e.getCause() != null) {
