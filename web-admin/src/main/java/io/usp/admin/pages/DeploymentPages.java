@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 /**
  * The deployments pages: list, create, edit, delete (after a confirmation page), start and stop.
  * A refused form comes back with what was typed and the message next to the field; a saved one
- * redirects (303) to the list.
+ * redirects (303) to the list. A rules editor step ({@link RuleEditor}) shows the form again, unsaved.
  */
 final class DeploymentPages {
 
@@ -56,6 +56,11 @@ final class DeploymentPages {
     }
 
     private void create(Context ctx) {
+        Optional<String> step = DeploymentForm.step(ctx);
+        if (step.isPresent()) {
+            edited(ctx, step.get(), null, false);
+            return;
+        }
         FormFields form = DeploymentForm.submitted(ctx);
         Optional<Deployment> deployment = DeploymentForm.parse(form, filters());
         if (deployment.isPresent()) {
@@ -74,6 +79,11 @@ final class DeploymentPages {
     private void update(Context ctx) {
         StoredDeployment current = stored(ctx.pathParam("name"));
         String name = current.deployment().name();
+        Optional<String> step = DeploymentForm.step(ctx);
+        if (step.isPresent()) {
+            edited(ctx, step.get(), name, current.managedByFile());
+            return;
+        }
         FormFields form = DeploymentForm.submitted(ctx);
         Optional<Deployment> deployment = DeploymentForm.parse(form, filters());
         if (deployment.isPresent()) {
@@ -87,6 +97,12 @@ final class DeploymentPages {
             }
         }
         form(ctx, form, name, current.managedByFile(), HttpStatus.BAD_REQUEST);
+    }
+
+    /** A rules editor step: the form again with the change made, nothing saved. */
+    private void edited(Context ctx, String step, String editing, boolean managedByFile) {
+        FormFields form = DeploymentForm.edited(ctx, step);
+        form(ctx, form, editing, managedByFile, form.hasErrors() ? HttpStatus.BAD_REQUEST : HttpStatus.OK);
     }
 
     /** A store refusal about the entry goes next to its field; a missing deployment is the core's 404. */

@@ -24,8 +24,12 @@ import java.util.Optional;
  *     submit {@code save}, cancel link {@code cancel}; delete confirmation button {@code confirm-delete}.
  *     Deployment inputs: {@code name, listener.bind, listener.port, ipFilter.mode (none|named|inline),
  *     ipFilter.name, ipFilter.block, ipFilter.allow, ipFilter.defaultAction, limits.maxConnections,
- *     limits.maxConnectionsPerIp, limits.newConnectionsPerSecondPerIp, target.host, target.port, client,
- *     idleTimeout, startMode (auto|manual), enabled (checkbox, value true)}. IP filter inputs:
+ *     limits.maxConnectionsPerIp, limits.newConnectionsPerSecondPerIp, mode (tcp|connect|socks5), target.host,
+ *     target.port, client, dnsOverrides, idleTimeout, startMode (auto|manual), enabled (checkbox, value true)}; per
+ *     rule i (from 0) {@code rules[i].action, rules[i].client, rules[i].hosts, rules[i].cidrs, rules[i].ports}
+ *     (id {@code rules-i--hosts}, error {@code error-rules-i--hosts}), in fieldset {@code rule-N} (N = i + 1)
+ *     with buttons {@code rule-N-up}, {@code rule-N-down}, {@code rule-N-delete}; {@code add-rule};
+ *     {@code no-rules}; {@code error-rules} for the rules as a whole. IP filter inputs:
  *     {@code name, block, allow, defaultAction}.</li>
  * <li>dashboard: {@code clients-connected}, {@code tunnel-connections}, {@code open-connections}, {@code accepted},
  *     {@code bytes-from-partners}, {@code bytes-to-partners}, {@code refused-REASON} (server-wide),
