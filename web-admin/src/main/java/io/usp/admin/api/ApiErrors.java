@@ -22,7 +22,8 @@ public final class ApiErrors {
         routes.exception(ApiException.class, (e, ctx) -> answer(ctx, e.status(), e.getMessage(), e.field()));
         routes.exception(ConfigException.class, (e, ctx) -> answer(ctx, 400, e.problem(), e.field()));
         routes.exception(StoreException.class, (e, ctx) -> answer(ctx, status(e.kind()), e.getMessage(), e.field()));
-        routes.exception(DestinationTest.Refused.class, (e, ctx) -> answer(ctx, status(e.problem()), e.getMessage(),
+        // the destination is the body's fault; a tcp deployment has no rules to test
+        routes.exception(DestinationTest.Refused.class, (e, ctx) -> answer(ctx, e.problem().status(), e.getMessage(),
                 e.problem() == DestinationTest.Problem.BAD_DESTINATION ? "destination" : null));
         // a path no route serves: on the API a JSON error too, not Javalin's plain text
         routes.exception(EndpointNotFound.class, (e, ctx) -> answer(ctx, 404,
@@ -34,14 +35,6 @@ public final class ApiErrors {
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case INVALID -> 400;
-        };
-    }
-
-    /** A destination that is not host:port is the body's fault; a tcp deployment has no rules to test. */
-    static int status(DestinationTest.Problem problem) {
-        return switch (problem) {
-            case BAD_DESTINATION -> 400;
-            case FIXED_TARGET -> 409;
         };
     }
 

@@ -6,6 +6,9 @@ import io.javalin.http.HttpStatus;
 import io.usp.admin.Html;
 import io.usp.admin.AdminContext;
 import io.usp.admin.auth.AdminSession;
+import io.usp.admin.pages.DeploymentPage.Tested;
+import io.usp.admin.route.DestinationAnswer;
+import io.usp.admin.route.DestinationTest;
 import io.usp.deployments.Deployment;
 import io.usp.deployments.NamedIpFilter;
 import io.usp.deployments.store.ClientStore.ClientRecord;
@@ -17,7 +20,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The deployments pages: list, create, edit, delete (after a confirmation page), start and stop.
+ * The deployments pages: list, one deployment with its rules and test box, create, edit, delete
+ * (after a confirmation page), start and stop.
  * A refused form comes back with what was typed and the message next to the field; a saved one
  * redirects (303) to the list. A rules editor step ({@link RuleEditor}) shows the form again, unsaved.
  */
@@ -34,6 +38,10 @@ final class DeploymentPages {
                 context.deployments().deployments(), context.server().deployments())));
         routes.get("/deployments/new", ctx -> form(ctx, DeploymentForm.blank(), null, false, HttpStatus.OK));
         routes.post("/deployments", this::create);
+        // after /deployments/new, which it would otherwise take
+        routes.get("/deployments/{name}", ctx -> detail(ctx, stored(ctx.pathParam("name")), Optional.empty(),
+                HttpStatus.OK.getCode()));
+        routes.post("/deployments/{name}/test", this::test);
         routes.get("/deployments/{name}/edit", ctx -> {
             StoredDeployment stored = stored(ctx.pathParam("name"));
             form(ctx, DeploymentForm.of(stored.deployment()), stored.deployment().name(), stored.managedByFile(),
@@ -119,6 +127,25 @@ final class DeploymentPages {
         ctx.status(status).html(DeploymentFormPage.render(AdminSession.of(ctx), form, editing, managedByFile,
                 context.deployments().ipFilters().stream().map(f -> f.filter().name()).toList(),
                 context.clients().clients().stream().map(ClientRecord::name).toList()));
+    }
+
+    private void detail(Context ctx, StoredDeployment stored, Optional<Tested> tested, int status) {
+        ctx.status(status).html(DeploymentPage.render(AdminSession.of(ctx), stored,
+                context.server().deployment(stored.deployment().name()), tested));
+    }
+
+    /** What the rules, as stored now, decide for one destination; shown under the deployment's test box. */
+    private void test(Context ctx) {
+        StoredDeployment stored = stored(ctx.pathParam("name"));
+        String destination = Optional.ofNullable(ctx.formParam("destination")).orElse("");
+        try {
+            DestinationAnswer answer = DestinationTest.run(stored.deployment(), destination);
+            detail(ctx, stored, Optional.of(new Tested(destination, Optional.of(answer), Optional.empty())),
+                    HttpStatus.OK.getCode());
+        } catch (DestinationTest.Refused e) {
+            detail(ctx, stored, Optional.of(new Tested(destination, Optional.empty(), Optional.of(e.getMessage()))),
+                    e.problem().status());
+        }
     }
 
     private void confirmDelete(Context ctx) {

@@ -11,8 +11,23 @@ import io.usp.deployments.route.CollectionRoute;
  */
 public final class DestinationTest {
 
-    /** Why there is no answer; the API answers 400 and 409, the page shows the message by the box. */
-    public enum Problem { BAD_DESTINATION, FIXED_TARGET }
+    /** Why there is no answer, with the HTTP status the API and the page answer it with. */
+    public enum Problem {
+        /** Not {@code host:port}. */
+        BAD_DESTINATION(400),
+        /** A tcp deployment: no rules to ask. */
+        FIXED_TARGET(409);
+
+        private final int status;
+
+        Problem(int status) {
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
 
     /** A test that has no answer, with a message for the admin. */
     public static final class Refused extends RuntimeException {
