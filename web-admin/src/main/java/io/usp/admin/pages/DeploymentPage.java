@@ -10,6 +10,7 @@ import io.usp.deployments.route.FixedRoute;
 import io.usp.deployments.route.Rule;
 import io.usp.deployments.route.RuleAction;
 import io.usp.deployments.store.StoredDeployment;
+import io.usp.deployments.yaml.Durations;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -40,7 +41,7 @@ final class DeploymentPage {
                 + "<dt>Mode</dt><dd id=\"mode\">" + d.route().mode().label() + "</dd>"
                 + d.route().fold(DeploymentPage::fixed, DeploymentPage::collectionSummary)
                 + "<dt>IP filter</dt><dd>" + DeploymentCells.filter(d) + "</dd>"
-                + "<dt>Idle timeout</dt><dd>" + Html.esc(Format.duration(d.idleTimeout())) + "</dd>"
+                + "<dt>Idle timeout</dt><dd>" + Html.esc(Durations.format(d.idleTimeout())) + "</dd>"
                 + "<dt>Start mode</dt><dd>" + d.startMode().label() + (d.enabled() ? "" : ", disabled") + "</dd>"
                 + (stored.managedByFile() ? "<dt>Managed by</dt><dd>server.yaml</dd>" : "") + "</dl>\n"
                 + d.route().fold(f -> "", c -> rules(c) + overrides(c) + testBox(session, d.name(), tested))
