@@ -5,11 +5,13 @@ import io.usp.bench.idle.IdleCommand;
 import io.usp.bench.latency.LatencyCommand;
 import io.usp.bench.net.ByteSize;
 import io.usp.bench.net.Endpoint;
+import io.usp.bench.net.ProxyAddress;
 import io.usp.bench.push.PushCommand;
 import io.usp.bench.report.Errors;
 import io.usp.bench.rate.RateCommand;
 import io.usp.bench.target.EchoCommand;
 import io.usp.bench.target.SinkCommand;
+import io.usp.bench.throughput.ThroughputCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -30,9 +32,10 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         header = "Load for bench/run: targets to put behind a relay, and measurements through it.",
         description = "%nTargets (run until killed): echo, sink. Measurements (one JSON line on stdout): "
-                + "latency (cases 3 and 4), rate (case 5), idle (case 6), push (case 7), flood (issue 11).%n",
+                + "latency (cases 3 and 4), rate (case 5), idle (case 6), push (case 7), flood (issue 11), throughput. "
+                + "latency, rate and throughput also go through a proxy (--proxy connect:// or socks5://).%n",
         subcommands = {EchoCommand.class, SinkCommand.class, LatencyCommand.class, RateCommand.class,
-                IdleCommand.class, PushCommand.class, FloodCommand.class, HelpCommand.class},
+                IdleCommand.class, PushCommand.class, FloodCommand.class, ThroughputCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  java -jar usp-load.jar echo --port 9000",
                   "  java -jar usp-load.jar latency --connect 127.0.0.1:9000 --size 64 --count 10000"},
@@ -51,6 +54,7 @@ public final class LoadMain implements Runnable {
         CommandLine cli = new CommandLine(new LoadMain());
         cli.registerConverter(Endpoint.class, Endpoint::parse);
         cli.registerConverter(ByteSize.class, ByteSize::parse);
+        cli.registerConverter(ProxyAddress.class, ProxyAddress::parse);
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             String why = e.getMessage();
             if (e.getCause() != null) {
@@ -66,6 +70,6 @@ public final class LoadMain implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: echo, sink, latency, rate, idle, push or flood");
+        throw new ParameterException(spec.commandLine(), "Missing command: echo, sink, latency, rate, idle, push, flood or throughput");
     }
 }

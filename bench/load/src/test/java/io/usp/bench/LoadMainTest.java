@@ -46,6 +46,15 @@ class LoadMainTest {
     }
 
     @Test
+    void aBadProxyExitsWithTwoAndNamesTheOption() {
+        StringWriter err = new StringWriter();
+        int exit = LoadMain.commandLine().setErr(new PrintWriter(err))
+                .execute("rate", "--connect", "echo.inside:7", "--proxy", "http://127.0.0.1:3128");
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--proxy").contains("socks5://HOST:PORT");
+    }
+
+    @Test
     void anInvalidSettingExitsWithTwo() {
         StringWriter err = new StringWriter();
         int exit = LoadMain.commandLine().setErr(new PrintWriter(err))

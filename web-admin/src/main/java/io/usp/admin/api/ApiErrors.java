@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.router.EndpointNotFound;
 import io.usp.admin.auth.AccessGuard;
+import io.usp.admin.route.DestinationTest;
 import io.usp.deployments.store.StoreException;
 import io.usp.deployments.yaml.ConfigException;
 
@@ -21,6 +22,9 @@ public final class ApiErrors {
         routes.exception(ApiException.class, (e, ctx) -> answer(ctx, e.status(), e.getMessage(), e.field()));
         routes.exception(ConfigException.class, (e, ctx) -> answer(ctx, 400, e.problem(), e.field()));
         routes.exception(StoreException.class, (e, ctx) -> answer(ctx, status(e.kind()), e.getMessage(), e.field()));
+        // the destination is the body's fault; a tcp deployment has no rules to test
+        routes.exception(DestinationTest.Refused.class, (e, ctx) -> answer(ctx, e.problem().status(), e.getMessage(),
+                e.problem() == DestinationTest.Problem.BAD_DESTINATION ? "destination" : null));
         // a path no route serves: on the API a JSON error too, not Javalin's plain text
         routes.exception(EndpointNotFound.class, (e, ctx) -> answer(ctx, 404,
                 "no route " + ctx.method() + " " + ctx.path(), null));

@@ -7,6 +7,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.usp.admin.AdminContext;
 import io.usp.admin.auth.AccessGuard;
+import io.usp.admin.route.DestinationTest;
 import io.usp.deployments.Deployment;
 import io.usp.deployments.NamedIpFilter;
 import io.usp.deployments.store.StoreException;
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
  * {@code /api/v1/deployments}: bodies are shaped like a {@code deployments:} entry of server.yaml;
  * answers add the live {@code status} and {@code managedBy} when server.yaml owns the entry. A
  * PATCH is a {@link MergePatch} of the stored entry, then goes on exactly as a PUT of the result.
+ * {@code POST .../test} says what a collection's rules decide for one destination.
  */
 final class DeploymentRoutes {
 
@@ -49,6 +51,7 @@ final class DeploymentRoutes {
             context.actions().stop(ctx.pathParam("name"), AccessGuard.apiUser(ctx));
             ApiJson.send(ctx, 200, json(stored(ctx.pathParam("name"))));
         });
+        routes.post("/api/v1/deployments/{name}/test", this::test);
     }
 
     private void list(Context ctx) {
@@ -74,6 +77,15 @@ final class DeploymentRoutes {
         StoredDeployment updated = context.actions().updateDeployment(ctx.pathParam("name"), read(entry),
                 AccessGuard.apiUser(ctx));
         ApiJson.send(ctx, 200, json(updated));
+    }
+
+    /** {@code {"destination": "host:port"}}; a tcp deployment or a bad destination is refused ({@link ApiErrors}). */
+    private void test(Context ctx) {
+        Deployment deployment = stored(ctx.pathParam("name")).deployment();
+        ObjectNode body = ApiJson.body(ctx);
+        ApiJson.onlyFields(body, "{\"destination\": \"host:port\"}", "destination");
+        String destination = ApiJson.requiredText(body, "destination");
+        ApiJson.send(ctx, 200, DestinationTest.run(deployment, destination).json());
     }
 
     private Deployment read(JsonNode entry) {

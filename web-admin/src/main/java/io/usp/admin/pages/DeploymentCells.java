@@ -3,6 +3,7 @@ package io.usp.admin.pages;
 import io.usp.admin.Html;
 import io.usp.admin.live.RunningServer.DeploymentStatus;
 import io.usp.admin.live.RunningServer.State;
+import io.usp.admin.route.RuleText;
 import io.usp.deployments.Deployment;
 import io.usp.deployments.IpFilter;
 import java.util.Map;
@@ -56,6 +57,18 @@ final class DeploymentCells {
         String bound = status.flatMap(DeploymentStatus::port).filter(p -> p != d.listener().port())
                 .map(p -> " <small>(bound " + p + ")</small>").orElse("");
         return Html.esc(d.listener().bind()) + ":" + d.listener().port() + bound;
+    }
+
+    /** A target, or a collection's mode and its rules numbered ({@code deployment-NAME-rule-N}). */
+    static String route(Deployment d) {
+        return d.route().fold(f -> Html.esc(f.target().authority()), c -> {
+            StringBuilder out = new StringBuilder(Html.esc(c.summary())).append("<ol class=\"rules\">");
+            for (int i = 0; i < c.rules().size(); i++) {
+                out.append("<li id=\"deployment-").append(Html.esc(d.name())).append("-rule-").append(i + 1).append("\">")
+                        .append(Html.esc(RuleText.of(c.rules().get(i), c.client()))).append("</li>");
+            }
+            return out.append("</ol>").toString();
+        });
     }
 
     static String via(Deployment d) {

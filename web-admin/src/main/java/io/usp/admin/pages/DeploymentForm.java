@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The deployment form's fields, named like the YAML entry's keys, and the conversion both ways:
@@ -27,10 +28,14 @@ final class DeploymentForm {
     static final String MODE = "ipFilter.mode";
     static final String FILTER_NAME = "ipFilter.name";
 
-    static final List<String> INPUTS = List.of("name", "listener.bind", "listener.port", MODE, FILTER_NAME,
-            "ipFilter.block", "ipFilter.allow", "ipFilter.defaultAction", "limits.maxConnections",
-            "limits.maxConnectionsPerIp", "limits.newConnectionsPerSecondPerIp", "target.host", "target.port",
-            "client", "idleTimeout", "startMode", "enabled");
+    /** The submit button name of the rules editor's steps ({@link RuleRows#apply}); absent for Save. */
+    static final String STEP = "op";
+
+    /** The fixed inputs; the rules editor's rows add theirs ({@link RouteForm#inputs}). */
+    static final List<String> INPUTS = Stream.concat(Stream.of("name", "listener.bind", "listener.port", MODE,
+            FILTER_NAME, "ipFilter.block", "ipFilter.allow", "ipFilter.defaultAction", "limits.maxConnections",
+            "limits.maxConnectionsPerIp", "limits.newConnectionsPerSecondPerIp", "idleTimeout", "startMode",
+            "enabled"), RouteForm.INPUTS.stream()).toList();
 
     /** Refusals about the filter as a whole land on the named-filter select or the mode. */
     private static final Map<String, String> ALIASES = Map.of("ipFilter", MODE, "listener", "listener.port",
@@ -42,8 +47,8 @@ final class DeploymentForm {
     /** The form for a new deployment, with the defaults filled in. */
     static FormFields blank() {
         return new FormFields(Map.of("listener.bind", "0.0.0.0", MODE, "none", "ipFilter.defaultAction", "block",
-                "idleTimeout", Durations.format(Deployment.DEFAULT_IDLE_TIMEOUT), "startMode", "auto",
-                "enabled", "true"));
+                RouteForm.MODE, "tcp", "idleTimeout", Durations.format(Deployment.DEFAULT_IDLE_TIMEOUT),
+                "startMode", "auto", "enabled", "true"));
     }
 
     static FormFields of(Deployment d) {
@@ -62,11 +67,7 @@ final class DeploymentForm {
         d.limits().maxConnectionsPerIp().ifPresent(n -> v.put("limits.maxConnectionsPerIp", Integer.toString(n)));
         d.limits().newConnectionsPerSecondPerIp()
                 .ifPresent(n -> v.put("limits.newConnectionsPerSecondPerIp", Integer.toString(n)));
-        d.route().fold(f -> {
-            v.put("target.host", f.target().host());
-            v.put("target.port", Integer.toString(f.target().port()));
-            return v.put("client", f.client().orElse(""));
-        }, c -> v.put("client", c.client().orElse("")));
+        RouteForm.fill(d.route(), v);
         v.put("idleTimeout", Durations.format(d.idleTimeout()));
         v.put("startMode", d.startMode().label());
         v.put("enabled", Boolean.toString(d.enabled()));
@@ -75,7 +76,35 @@ final class DeploymentForm {
 
     /** What was submitted, as typed. */
     static FormFields submitted(Context ctx) {
-        return FormFields.submitted(ctx, INPUTS);
+        Map<String, String> values = FormFields.posted(ctx, INPUTS);
+        RuleRows.submitted(ctx).put(values);
+        return new FormFields(values);
+    }
+
+    /** The rules editor's step a form was posted with ({@code add}, {@code up:2}...); empty for Save. */
+    static Optional<String> step(Context ctx) {
+        return Optional.ofNullable(ctx.formParam(STEP)).filter(s -> !s.isBlank());
+    }
+
+    /**
+     * What was submitted with {@code step} applied to the rules, to show again unsaved; a step
+     * that does not fit the rules leaves them as they are and says so above the form.
+     */
+    static FormFields edited(Context ctx, String step) {
+        Map<String, String> values = FormFields.posted(ctx, INPUTS);
+        RuleRows rows = RuleRows.submitted(ctx);
+        String refused = null;
+        try {
+            rows = rows.apply(step);
+        } catch (IllegalArgumentException e) {
+            refused = e.getMessage();
+        }
+        rows.put(values);
+        FormFields form = new FormFields(values);
+        if (refused != null) {
+            form.error(FormFields.FORM, refused);
+        }
+        return form;
     }
 
     /** The deployment the form describes, or empty with the errors added to {@code form}. */
@@ -93,11 +122,15 @@ final class DeploymentForm {
     }
 
     static void addError(FormFields form, ConfigException e) {
-        FieldErrors.add(form, e, Set.copyOf(INPUTS), aliases(form));
+        FieldErrors.add(form, e, inputs(form), aliases(form));
     }
 
     static void addError(FormFields form, StoreException e) {
-        FieldErrors.add(form, e, Set.copyOf(INPUTS), aliases(form));
+        FieldErrors.add(form, e, inputs(form), aliases(form));
+    }
+
+    private static Set<String> inputs(FormFields form) {
+        return Stream.concat(INPUTS.stream(), RouteForm.inputs(form).stream()).collect(Collectors.toSet());
     }
 
     private static Map<String, String> aliases(FormFields form) {
@@ -138,10 +171,7 @@ final class DeploymentForm {
         if (!limits.isEmpty()) {
             entry.set("limits", limits);
         }
-        ObjectNode target = entry.putObject("target");
-        EntryNodes.text(target, "host", form, "target.host");
-        EntryNodes.number(target, "port", form, "target.port");
-        EntryNodes.text(entry, "client", form, "client");
+        RouteForm.entry(form, entry);
         EntryNodes.text(entry, "idleTimeout", form, "idleTimeout");
         EntryNodes.text(entry, "startMode", form, "startMode");
         entry.put("enabled", "true".equals(form.value("enabled")));

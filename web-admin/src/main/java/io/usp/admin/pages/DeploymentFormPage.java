@@ -8,6 +8,10 @@ import java.util.List;
 /** The create and edit form of a deployment; every input carries its YAML field's name. */
 final class DeploymentFormPage {
 
+    private static final List<String[]> MODES = List.of(new String[] {"tcp", "tcp (one fixed target)"},
+            new String[] {"connect", "connect (collection: HTTP CONNECT)"},
+            new String[] {"socks5", "socks5 (collection: SOCKS5)"});
+
     private DeploymentFormPage() {
     }
 
@@ -32,6 +36,8 @@ final class DeploymentFormPage {
                 + form.formErrors()
                 + "<form method=\"post\" action=\"" + Html.esc(action) + "\" id=\"deployment-form\" novalidate>\n"
                 + Layout.csrf(session) + "\n"
+                // Enter in a field submits the first submit button: let that be Save, not a rules editor step
+                + "<button type=\"submit\" class=\"implicit-submit\" tabindex=\"-1\" aria-hidden=\"true\">Save</button>\n"
                 + form.text("Name", "name", editing == null ? "required" : "readonly", "letters, digits, '.', '_', '-'")
                 + "<fieldset><legend>Listener</legend>\n"
                 + form.text("Bind address", "listener.bind", "", "0.0.0.0 listens on every address")
@@ -50,12 +56,15 @@ final class DeploymentFormPage {
                 + form.text("Max connections per IP", "limits.maxConnectionsPerIp", "inputmode=\"numeric\"", null)
                 + form.text("New connections per second per IP", "limits.newConnectionsPerSecondPerIp",
                         "inputmode=\"numeric\"", null)
-                + "</fieldset>\n<fieldset><legend>Target</legend>\n"
-                + form.text("Host", "target.host", "required", null)
-                + form.text("Port", "target.port", "inputmode=\"numeric\" required", null)
-                + form.text("Client", "client", "list=\"known-clients\"", "blank: direct, the server connects itself")
+                + "</fieldset>\n<fieldset><legend>Route</legend>\n"
+                + form.select("Mode", RouteForm.MODE, MODES, null)
+                + form.text("Target host", "target.host", "", "mode tcp only")
+                + form.text("Target port", "target.port", "inputmode=\"numeric\"", "mode tcp only")
+                + form.text("Client", "client", "list=\"known-clients\"", "tcp: blank is direct, the server connects"
+                        + " itself; connect and socks5: the client of tunnel rules that name none")
                 + clients + "\n"
-                + "</fieldset>\n<fieldset><legend>Behaviour</legend>\n"
+                + "</fieldset>\n" + RuleEditor.render(form)
+                + "<fieldset><legend>Behaviour</legend>\n"
                 + form.text("Idle timeout", "idleTimeout", "", "e.g. 30m, 1h, 2d")
                 + form.select("Start mode", "startMode", List.of(new String[] {"auto", "auto (with the server)"},
                         new String[] {"manual", "manual (an admin starts it)"}), null)

@@ -27,7 +27,7 @@ final class DeploymentListPage {
             body.append("<p class=\"muted\" id=\"no-deployments\">No deployments yet.</p>\n");
             return Layout.page("Deployments", "/deployments", session, body.toString());
         }
-        body.append("<table id=\"deployments\"><thead><tr><th>Name</th><th>Listener</th><th>Target</th><th>Via</th>"
+        body.append("<table id=\"deployments\"><thead><tr><th>Name</th><th>Listener</th><th>Route</th><th>Via</th>"
                 + "<th>IP filter</th><th>State</th><th>Open</th><th>Accepted</th><th>Refused</th><th>Actions</th>"
                 + "</tr></thead><tbody>\n");
         for (StoredDeployment s : stored) {
@@ -43,9 +43,10 @@ final class DeploymentListPage {
         String managed = s.managedByFile()
                 ? " <span class=\"badge\" id=\"managed-" + name + "\">managed by server.yaml</span>" : "";
         String disabled = d.enabled() ? "" : " <span class=\"badge\">disabled</span>";
-        return "<tr id=\"deployment-" + name + "\"><td>" + name + managed + disabled + "</td>"
+        return "<tr id=\"deployment-" + name + "\"><td><a id=\"show-" + name + "\" href=\"/deployments/" + name + "\">"
+                + name + "</a>" + managed + disabled + "</td>"
                 + "<td>" + DeploymentCells.listener(d, status) + "</td>"
-                + "<td>" + Html.esc(d.route().fold(f -> f.target().authority(), c -> c.summary())) + "</td>"
+                + "<td>" + DeploymentCells.route(d) + "</td>"
                 + "<td>" + DeploymentCells.via(d) + "</td>"
                 + "<td>" + DeploymentCells.filter(d) + "</td>"
                 + "<td>" + DeploymentCells.state(d.name(), status) + "</td>"

@@ -6,6 +6,9 @@ import io.javalin.http.HttpStatus;
 import io.usp.admin.Html;
 import io.usp.admin.AdminContext;
 import io.usp.admin.auth.AdminSession;
+import io.usp.admin.pages.DeploymentPage.Tested;
+import io.usp.admin.route.DestinationAnswer;
+import io.usp.admin.route.DestinationTest;
 import io.usp.deployments.Deployment;
 import io.usp.deployments.NamedIpFilter;
 import io.usp.deployments.store.ClientStore.ClientRecord;
@@ -17,9 +20,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The deployments pages: list, create, edit, delete (after a confirmation page), start and stop.
+ * The deployments pages: list, one deployment with its rules and test box, create, edit, delete
+ * (after a confirmation page), start and stop.
  * A refused form comes back with what was typed and the message next to the field; a saved one
- * redirects (303) to the list.
+ * redirects (303) to the list. A rules editor step ({@link RuleEditor}) shows the form again, unsaved.
  */
 final class DeploymentPages {
 
@@ -34,6 +38,10 @@ final class DeploymentPages {
                 context.deployments().deployments(), context.server().deployments())));
         routes.get("/deployments/new", ctx -> form(ctx, DeploymentForm.blank(), null, false, HttpStatus.OK));
         routes.post("/deployments", this::create);
+        // after /deployments/new, which it would otherwise take
+        routes.get("/deployments/{name}", ctx -> detail(ctx, stored(ctx.pathParam("name")), Optional.empty(),
+                HttpStatus.OK.getCode()));
+        routes.post("/deployments/{name}/test", this::test);
         routes.get("/deployments/{name}/edit", ctx -> {
             StoredDeployment stored = stored(ctx.pathParam("name"));
             form(ctx, DeploymentForm.of(stored.deployment()), stored.deployment().name(), stored.managedByFile(),
@@ -56,6 +64,11 @@ final class DeploymentPages {
     }
 
     private void create(Context ctx) {
+        Optional<String> step = DeploymentForm.step(ctx);
+        if (step.isPresent()) {
+            edited(ctx, step.get(), null, false);
+            return;
+        }
         FormFields form = DeploymentForm.submitted(ctx);
         Optional<Deployment> deployment = DeploymentForm.parse(form, filters());
         if (deployment.isPresent()) {
@@ -74,6 +87,11 @@ final class DeploymentPages {
     private void update(Context ctx) {
         StoredDeployment current = stored(ctx.pathParam("name"));
         String name = current.deployment().name();
+        Optional<String> step = DeploymentForm.step(ctx);
+        if (step.isPresent()) {
+            edited(ctx, step.get(), name, current.managedByFile());
+            return;
+        }
         FormFields form = DeploymentForm.submitted(ctx);
         Optional<Deployment> deployment = DeploymentForm.parse(form, filters());
         if (deployment.isPresent()) {
@@ -87,6 +105,12 @@ final class DeploymentPages {
             }
         }
         form(ctx, form, name, current.managedByFile(), HttpStatus.BAD_REQUEST);
+    }
+
+    /** A rules editor step: the form again with the change made, nothing saved. */
+    private void edited(Context ctx, String step, String editing, boolean managedByFile) {
+        FormFields form = DeploymentForm.edited(ctx, step);
+        form(ctx, form, editing, managedByFile, form.hasErrors() ? HttpStatus.BAD_REQUEST : HttpStatus.OK);
     }
 
     /** A store refusal about the entry goes next to its field; a missing deployment is the core's 404. */
@@ -103,6 +127,25 @@ final class DeploymentPages {
         ctx.status(status).html(DeploymentFormPage.render(AdminSession.of(ctx), form, editing, managedByFile,
                 context.deployments().ipFilters().stream().map(f -> f.filter().name()).toList(),
                 context.clients().clients().stream().map(ClientRecord::name).toList()));
+    }
+
+    private void detail(Context ctx, StoredDeployment stored, Optional<Tested> tested, int status) {
+        ctx.status(status).html(DeploymentPage.render(AdminSession.of(ctx), stored,
+                context.server().deployment(stored.deployment().name()), tested));
+    }
+
+    /** What the rules, as stored now, decide for one destination; shown under the deployment's test box. */
+    private void test(Context ctx) {
+        StoredDeployment stored = stored(ctx.pathParam("name"));
+        String destination = Optional.ofNullable(ctx.formParam("destination")).orElse("");
+        try {
+            DestinationAnswer answer = DestinationTest.run(stored.deployment(), destination);
+            detail(ctx, stored, Optional.of(new Tested(destination, Optional.of(answer), Optional.empty())),
+                    HttpStatus.OK.getCode());
+        } catch (DestinationTest.Refused e) {
+            detail(ctx, stored, Optional.of(new Tested(destination, Optional.empty(), Optional.of(e.getMessage()))),
+                    e.problem().status());
+        }
     }
 
     private void confirmDelete(Context ctx) {

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Puts a refusal next to the form field it is about. The field paths of {@link ConfigException}
  * and {@link StoreException} are the YAML paths the form's inputs are named after; a list element
- * ({@code ipFilter.allow[1]}) goes to its textarea as "entry 2" (blank lines do not count).
+ * ({@code ipFilter.allow[1]}) goes to its textarea as "entry 2" (blank lines do not count); a
+ * field inside an input's value ({@code dnsOverrides.vnc1.com}) goes to that input, named first.
  */
 final class FieldErrors {
 
@@ -47,8 +48,14 @@ final class FieldErrors {
         input = aliases.getOrDefault(input, input);
         if (inputs.contains(input)) {
             form.error(input, message);
-        } else {
-            form.error(FormFields.FORM, whole);
+            return;
         }
+        for (String holder : inputs) {
+            if (field.startsWith(holder + ".")) {
+                form.error(holder, field.substring(holder.length() + 1) + ": " + problem);
+                return;
+            }
+        }
+        form.error(FormFields.FORM, whole);
     }
 }

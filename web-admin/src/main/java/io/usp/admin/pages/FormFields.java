@@ -23,6 +23,11 @@ final class FormFields {
 
     /** The {@code inputs} a form posted, as typed; absent ones are left out. */
     static FormFields submitted(Context ctx, List<String> inputs) {
+        return new FormFields(posted(ctx, inputs));
+    }
+
+    /** Like {@link #submitted}, as a map to add more values to. */
+    static Map<String, String> posted(Context ctx, List<String> inputs) {
         Map<String, String> values = new HashMap<>();
         for (String input : inputs) {
             String value = ctx.formParam(input);
@@ -30,7 +35,7 @@ final class FormFields {
                 values.put(input, value);
             }
         }
-        return new FormFields(values);
+        return values;
     }
 
     FormFields(Map<String, String> values) {
@@ -39,6 +44,11 @@ final class FormFields {
 
     String value(String name) {
         return values.getOrDefault(name, "");
+    }
+
+    /** Whether the form has a value for {@code name}, blank or not. */
+    boolean has(String name) {
+        return values.containsKey(name);
     }
 
     /** The value stripped; blank counts as absent. */

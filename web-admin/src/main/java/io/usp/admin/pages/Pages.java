@@ -24,8 +24,12 @@ import java.util.Optional;
  *     submit {@code save}, cancel link {@code cancel}; delete confirmation button {@code confirm-delete}.
  *     Deployment inputs: {@code name, listener.bind, listener.port, ipFilter.mode (none|named|inline),
  *     ipFilter.name, ipFilter.block, ipFilter.allow, ipFilter.defaultAction, limits.maxConnections,
- *     limits.maxConnectionsPerIp, limits.newConnectionsPerSecondPerIp, target.host, target.port, client,
- *     idleTimeout, startMode (auto|manual), enabled (checkbox, value true)}. IP filter inputs:
+ *     limits.maxConnectionsPerIp, limits.newConnectionsPerSecondPerIp, mode (tcp|connect|socks5), target.host,
+ *     target.port, client, dnsOverrides, idleTimeout, startMode (auto|manual), enabled (checkbox, value true)}; per
+ *     rule i (from 0) {@code rules[i].action, rules[i].client, rules[i].hosts, rules[i].cidrs, rules[i].ports}
+ *     (id {@code rules-i--hosts}, error {@code error-rules-i--hosts}), in fieldset {@code rule-N} (N = i + 1)
+ *     with buttons {@code rule-N-up}, {@code rule-N-down}, {@code rule-N-delete}; {@code add-rule};
+ *     {@code no-rules}; {@code error-rules} for the rules as a whole. IP filter inputs:
  *     {@code name, block, allow, defaultAction}.</li>
  * <li>dashboard: {@code clients-connected}, {@code tunnel-connections}, {@code open-connections}, {@code accepted},
  *     {@code bytes-from-partners}, {@code bytes-to-partners}, {@code refused-REASON} (server-wide),
@@ -34,7 +38,13 @@ import java.util.Optional;
  * <li>deployments: {@code new-deployment}, table {@code deployments}, row {@code deployment-NAME},
  *     {@code state-NAME}, {@code bind-error-NAME}, {@code open-NAME}, {@code accepted-NAME},
  *     {@code deployment-NAME-refused-REASON}, {@code managed-NAME} (server.yaml badge), buttons
- *     {@code start-NAME}, {@code stop-NAME}, links {@code edit-NAME}, {@code delete-NAME}</li>
+ *     {@code start-NAME}, {@code stop-NAME}, links {@code show-NAME}, {@code edit-NAME}, {@code delete-NAME};
+ *     a collection's rules {@code deployment-NAME-rule-N} (N from 1)</li>
+ * <li>one deployment ({@code /deployments/NAME}): {@code mode}, {@code target} (tcp), {@code default-client},
+ *     table {@code rules} with rows {@code rule-N}, {@code no-rules}, table {@code dns-overrides}; test box input
+ *     {@code destination}, button {@code test}, answer {@code test-result} (class allow or block) with
+ *     {@code test-rule}, {@code test-action}, {@code test-client}, {@code test-destination},
+ *     {@code test-required-cidrs}, {@code test-why}, or {@code error-test}</li>
  * <li>IP filters: {@code new-ip-filter}, section {@code filter-NAME}, {@code used-by-NAME},
  *     {@code edit-filter-NAME}, {@code delete-filter-NAME}, test box input {@code test-address-NAME}
  *     (name {@code address}), button {@code test-NAME}, answer {@code test-result-NAME} (class allow or block)

@@ -6,6 +6,7 @@ import io.usp.bench.exchange.EchoClient;
 import io.usp.bench.exchange.EchoExchange;
 import io.usp.bench.latency.LatencyResult;
 import io.usp.bench.net.Connecting;
+import io.usp.bench.net.Route;
 import io.usp.bench.report.Json;
 import java.util.concurrent.ExecutionException;
 
@@ -22,7 +23,7 @@ public final class Flood {
     public static FloodResult run(EventLoopGroup floodGroup, EventLoopGroup probeGroup, FloodSettings settings)
             throws InterruptedException, ExecutionException {
         EchoExchange exchange = Connecting.to(settings.echo(),
-                new EchoClient(probeGroup, settings.echo().resolve()).connect(null));
+                new EchoClient(probeGroup, Route.direct(settings.echo())).connect(null));
         try {
             RoundTrips trips = new RoundTrips(exchange, settings.size());
             trips.warmUp(settings.warmup()).get();

@@ -8,6 +8,7 @@ import io.usp.bench.exchange.EchoClient;
 import io.usp.bench.exchange.EchoExchange;
 import io.usp.bench.memory.OpenFileLimit;
 import io.usp.bench.memory.Rss;
+import io.usp.bench.net.Route;
 import io.usp.bench.report.Errors;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class IdleConnections {
     private static IdleResult run(EventLoopGroup group, IdleSettings settings, Rss rss)
             throws InterruptedException, ExecutionException {
         Map<String, Long> before = rss.kb();
-        EchoClient client = new EchoClient(group, settings.target().resolve());
+        EchoClient client = new EchoClient(group, Route.direct(settings.target()));
         Errors errors = new Errors();
         byte[] probe = new byte[PROBE_BYTES];
         ThreadLocalRandom.current().nextBytes(probe);

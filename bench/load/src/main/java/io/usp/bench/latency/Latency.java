@@ -4,7 +4,7 @@ import io.netty.channel.EventLoopGroup;
 import io.usp.bench.exchange.EchoClient;
 import io.usp.bench.exchange.EchoExchange;
 import io.usp.bench.net.Connecting;
-import io.usp.bench.net.Endpoint;
+import io.usp.bench.net.Route;
 import io.usp.bench.push.PushClient;
 import io.usp.bench.push.Pusher;
 import io.usp.bench.report.Json;
@@ -21,8 +21,8 @@ public final class Latency {
         if (settings.bulk().isEmpty()) {
             return measure(group, settings, null);
         }
-        Endpoint sink = settings.bulk().get();
-        Pusher bulk = Connecting.to(sink, PushClient.connect(group, sink.resolve(), Long.MAX_VALUE));
+        Route sink = settings.bulk().get();
+        Pusher bulk = Connecting.to(sink, PushClient.connect(group, sink, Long.MAX_VALUE));
         try {
             return measure(group, settings, bulk);
         } finally {
@@ -33,7 +33,7 @@ public final class Latency {
     private static LatencyResult measure(EventLoopGroup group, LatencySettings settings, Pusher bulk)
             throws InterruptedException, ExecutionException {
         EchoExchange exchange = Connecting.to(settings.target(),
-                new EchoClient(group, settings.target().resolve()).connect(null));
+                new EchoClient(group, settings.target()).connect(null));
         try {
             long[] window = new long[2]; // bulk bytes and time when the warm-up ended
             LatencyProbe probe = new LatencyProbe(exchange, settings, () -> {

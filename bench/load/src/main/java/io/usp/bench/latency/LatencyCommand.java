@@ -2,6 +2,8 @@ package io.usp.bench.latency;
 
 import io.usp.bench.net.Endpoint;
 import io.usp.bench.net.Loops;
+import io.usp.bench.net.ProxyAddress;
+import io.usp.bench.net.Route;
 import io.usp.bench.report.Output;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -33,9 +35,15 @@ public final class LatencyCommand implements Callable<Integer> {
                     + "before and during the measurement (head-of-line case).")
     Endpoint bulk;
 
+    @Option(names = "--proxy", paramLabel = "URL",
+            description = "Connect through this proxy, asking it for the --connect (and --bulk) target as named: "
+                    + "connect://HOST:PORT (HTTP CONNECT) or socks5://HOST:PORT.")
+    ProxyAddress proxy;
+
     @Override
     public Integer call() throws Exception {
-        LatencySettings settings = new LatencySettings(connect, size, count, warmup, Optional.ofNullable(bulk));
+        LatencySettings settings = new LatencySettings(Route.to(connect, proxy), size, count, warmup,
+                Optional.ofNullable(bulk).map(b -> Route.to(b, proxy)));
         try (Loops loops = Loops.open("usp-load")) {
             Output.print(Latency.run(loops.group(), settings));
         }

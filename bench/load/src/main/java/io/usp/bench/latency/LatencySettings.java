@@ -1,6 +1,6 @@
 package io.usp.bench.latency;
 
-import io.usp.bench.net.Endpoint;
+import io.usp.bench.net.Route;
 import java.util.Optional;
 
 /**
@@ -8,10 +8,10 @@ import java.util.Optional;
  * echo target; {@code warmup} of them first, not recorded.
  *
  * @param target the echo target, usually through the path under test
- * @param bulk a discard sink (reached through the same path) that one extra connection pushes
- *             to as fast as it can, before and during the measurement
+ * @param bulk a discard sink (reached through the same path, and the same proxy if any) that one
+ *             extra connection pushes to as fast as it can, before and during the measurement
  */
-public record LatencySettings(Endpoint target, int size, int count, int warmup, Optional<Endpoint> bulk) {
+public record LatencySettings(Route target, int size, int count, int warmup, Optional<Route> bulk) {
 
     public LatencySettings {
         if (size < 1) {

@@ -10,10 +10,13 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
-import java.net.InetSocketAddress;
+import io.usp.bench.net.Route;
 import java.util.concurrent.TimeUnit;
 
-/** Opens one connection that pushes with a {@link Pusher}. */
+/**
+ * Opens one connection that pushes with a {@link Pusher}. Behind a proxy, the bytes pushed before
+ * the proxy's answer wait in its handshake, which counts them against the water marks.
+ */
 public final class PushClient {
 
     /** What this process may hold unsent: the same marks as a USP partner socket. */
@@ -23,35 +26,44 @@ public final class PushClient {
     }
 
     /** Connects and completes with the connection's pusher once it has started pushing. */
-    public static Future<Pusher> connect(EventLoopGroup group, InetSocketAddress remote, long limit) {
+    public static Future<Pusher> connect(EventLoopGroup group, Route route, long limit) {
         Promise<Pusher> connected = group.next().newPromise();
-        ChannelFuture connect = new Bootstrap()
-                .group(group)
-                .channel(NioSocketChannel.class)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) TimeUnit.SECONDS.toMillis(5))
-                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .handler(new Initializer(limit))
-                .connect(remote);
+        ChannelFuture connect = route.configure(new Bootstrap()
+                        .group(group)
+                        .channel(NioSocketChannel.class)
+                        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) TimeUnit.SECONDS.toMillis(5))
+                        .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                        .handler(new Initializer(route, limit)))
+                .connect(route.remote());
         connect.addListener(f -> {
-            if (f.isSuccess()) {
-                connected.setSuccess(connect.channel().pipeline().get(Pusher.class));
-            } else {
+            if (!f.isSuccess()) {
                 connected.setFailure(f.cause());
+                return;
             }
+            route.ready(connect.channel()).addListener(ready -> {
+                if (ready.isSuccess()) {
+                    connected.setSuccess(connect.channel().pipeline().get(Pusher.class));
+                } else {
+                    connected.setFailure(ready.cause());
+                }
+            });
         });
         return connected;
     }
 
     private static final class Initializer extends ChannelInitializer<SocketChannel> {
 
+        private final Route route;
         private final long limit;
 
-        Initializer(long limit) {
+        Initializer(Route route, long limit) {
+            this.route = route;
             this.limit = limit;
         }
 
         @Override
         protected void initChannel(SocketChannel ch) {
+            route.addHandshake(ch.pipeline());
             ch.pipeline().addLast(new Pusher(limit));
         }
     }

@@ -3,6 +3,7 @@ package io.usp.bench.push;
 import io.netty.channel.EventLoopGroup;
 import io.usp.bench.memory.Rss;
 import io.usp.bench.net.Connecting;
+import io.usp.bench.net.Route;
 import io.usp.bench.memory.RssSeries;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class SlowReaderPush {
         System.err.println("push: up to " + settings.bytes() + " bytes to " + settings.target() + " for at most "
                 + settings.duration().toSeconds() + " s");
         Pusher pusher = Connecting.to(settings.target(),
-                PushClient.connect(group, settings.target().resolve(), settings.bytes()));
+                PushClient.connect(group, Route.direct(settings.target()), settings.bytes()));
         long pushed;
         try {
             long deadline = System.nanoTime() + settings.duration().toNanos();

@@ -16,12 +16,12 @@ public final class ConnectionRate {
     }
 
     public static RateResult run(EventLoopGroup group, RateSettings settings) throws InterruptedException {
-        EchoClient client = new EchoClient(group, settings.target().resolve());
+        EchoClient client = new EchoClient(group, settings.route());
         LongAdder completed = new LongAdder();
         Errors errors = new Errors();
         CountDownLatch finished = new CountDownLatch(settings.workers());
         System.err.println("rate: " + settings.workers() + " workers for " + settings.duration().toSeconds()
-                + " s to " + settings.target());
+                + " s to " + settings.route());
         long start = System.nanoTime();
         long deadline = start + settings.duration().toNanos();
         for (int i = 0; i < settings.workers(); i++) {

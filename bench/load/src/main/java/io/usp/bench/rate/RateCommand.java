@@ -3,6 +3,8 @@ package io.usp.bench.rate;
 import io.usp.bench.net.Endpoint;
 import io.usp.bench.net.LocalAddresses;
 import io.usp.bench.net.Loops;
+import io.usp.bench.net.ProxyAddress;
+import io.usp.bench.net.Route;
 import io.usp.bench.report.Output;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -21,6 +23,12 @@ public final class RateCommand implements Callable<Integer> {
 
     @Option(names = "--connect", required = true, paramLabel = "HOST:PORT", description = "The echo target (through the path).")
     Endpoint connect;
+
+    @Option(names = "--proxy", paramLabel = "URL",
+            description = "Connect through this proxy, asking it for the --connect target as named: "
+                    + "connect://HOST:PORT (HTTP CONNECT) or socks5://HOST:PORT. A connection counts once the "
+                    + "proxy said yes.")
+    ProxyAddress proxy;
 
     @Option(names = "--workers", defaultValue = "50", description = "Concurrent loops (default: ${DEFAULT-VALUE}).")
     int workers;
@@ -43,11 +51,12 @@ public final class RateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RateSettings settings = new RateSettings(connect, workers, Duration.ofSeconds(seconds), size,
+        Route route = Route.to(connect, proxy);
+        RateSettings settings = new RateSettings(route, workers, Duration.ofSeconds(seconds), size,
                 new LocalAddresses(localAddresses));
         try (Loops loops = Loops.open("usp-load")) {
             if (warmup > 0) {
-                ConnectionRate.run(loops.group(), new RateSettings(connect, workers, Duration.ofSeconds(warmup),
+                ConnectionRate.run(loops.group(), new RateSettings(route, workers, Duration.ofSeconds(warmup),
                         size, new LocalAddresses(localAddresses)));
             }
             Output.print(ConnectionRate.run(loops.group(), settings));

@@ -1,14 +1,14 @@
 package io.usp.bench.rate;
 
-import io.usp.bench.net.Endpoint;
 import io.usp.bench.net.LocalAddresses;
+import io.usp.bench.net.Route;
 import java.time.Duration;
 
 /**
  * Case 5: {@code workers} loops of connect, one {@code size}-byte round trip through an echo
- * target, close; until {@code duration} is over.
+ * target, close; until {@code duration} is over. Behind a proxy, connecting includes its answer.
  */
-public record RateSettings(Endpoint target, int workers, Duration duration, int size, LocalAddresses local) {
+public record RateSettings(Route route, int workers, Duration duration, int size, LocalAddresses local) {
 
     public RateSettings {
         if (workers < 1) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.usp.bench.net.Endpoint;
 import io.usp.bench.net.Loops;
+import io.usp.bench.net.Route;
 import io.usp.bench.target.Target;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -61,11 +62,11 @@ class LatencyTest {
     @Test
     void failsWhenNothingListens() {
         assertThatThrownBy(() -> Latency.run(loops.group(),
-                new LatencySettings(new Endpoint("127.0.0.1", 1), 64, 10, 0, Optional.empty())))
+                new LatencySettings(Route.direct(new Endpoint("127.0.0.1", 1)), 64, 10, 0, Optional.empty())))
                 .isInstanceOf(ExecutionException.class);
     }
 
-    static Endpoint local(Target target) {
-        return new Endpoint("127.0.0.1", target.port());
+    static Route local(Target target) {
+        return Route.direct(new Endpoint("127.0.0.1", target.port()));
     }
 }
