@@ -73,7 +73,8 @@ public record CollectionRoute(Mode mode, List<Rule> rules, DnsOverrides dnsOverr
     }
 
     @Override
-    public <T> T fold(Function<FixedRoute, T> fixed, Function<CollectionRoute, T> collection) {
+    public <T> T fold(Function<FixedRoute, T> fixed, Function<CollectionRoute, T> collection,
+                      Function<FtpRoute, T> ftp) {
         return collection.apply(this);
     }
 

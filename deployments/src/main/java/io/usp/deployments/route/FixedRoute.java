@@ -31,7 +31,8 @@ public record FixedRoute(Target target, Optional<String> client) implements Rout
     }
 
     @Override
-    public <T> T fold(Function<FixedRoute, T> fixed, Function<CollectionRoute, T> collection) {
+    public <T> T fold(Function<FixedRoute, T> fixed, Function<CollectionRoute, T> collection,
+                      Function<FtpRoute, T> ftp) {
         return fixed.apply(this);
     }
 

@@ -4,21 +4,23 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** How a deployment's destination is chosen: one fixed target, or named by the partner in a collection. */
+/** How a deployment's destination is chosen: one fixed target (relayed, or an FTP session break), or named by the partner in a collection. */
 public enum Mode {
     /** One fixed target; the default, so a deployment written before modes existed keeps working. */
     TCP,
     /** A collection whose partners name the destination in an HTTP {@code CONNECT} request. */
     CONNECT,
     /** A collection whose partners name the destination in a SOCKS5 request. */
-    SOCKS5;
+    SOCKS5,
+    /** An FTP session break to one fixed target: the DMZ server ends the partner's session and opens its own. */
+    FTP;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     public boolean collection() {
-        return this != TCP;
+        return this == CONNECT || this == SOCKS5;
     }
 
     public static Mode parse(String text) {

@@ -42,7 +42,7 @@ final class DeploymentRows {
             + " filter_block_rules = :block, filter_allow_rules = :allow, filter_default_action = :action,"
             + " max_connections = :maxConnections, max_connections_per_ip = :maxPerIp,"
             + " new_connections_per_second_per_ip = :newPerSecond, mode = :mode, target_host = :targetHost,"
-            + " target_port = :targetPort, rules = :rules, dns_overrides = :dnsOverrides, client = :client, idle_timeout_ms = :idleMs, start_mode = :startMode,"
+            + " target_port = :targetPort, rules = :rules, dns_overrides = :dnsOverrides, ftp = :ftp, client = :client, idle_timeout_ms = :idleMs, start_mode = :startMode,"
             + " enabled = :enabled";
 
     private DeploymentRows() {
@@ -121,7 +121,7 @@ final class DeploymentRows {
         IpFilter f = d.ipFilter();
         Limits limits = d.limits();
         ObjectNode route = RouteEntry.write(d.route());
-        Optional<FixedRoute> fixed = d.route().fold(Optional::of, c -> Optional.empty());
+        Optional<FixedRoute> fixed = d.route().fold(Optional::of, c -> Optional.empty(), ftp -> Optional.of(ftp.control()));
         return update.bind("name", d.name())
                 .bind("bind", d.listener().bind())
                 .bind("port", d.listener().port())
@@ -137,6 +137,7 @@ final class DeploymentRows {
                 .bind("targetPort", fixed.map(r -> r.target().port()).orElse(null))
                 .bind("rules", route.has("rules") ? route.get("rules").toString() : null)
                 .bind("dnsOverrides", route.has("dnsOverrides") ? route.get("dnsOverrides").toString() : null)
+                .bind("ftp", route.has("ftp") ? route.get("ftp").toString() : null)
                 .bind("client", route.has("client") ? route.get("client").textValue() : null)
                 .bind("idleMs", d.idleTimeout().toMillis())
                 .bind("startMode", d.startMode().label())
@@ -168,6 +169,7 @@ final class DeploymentRows {
         try {
             putJson(fields, "rules", rs.getString("rules"));
             putJson(fields, "dnsOverrides", rs.getString("dns_overrides"));
+            putJson(fields, "ftp", rs.getString("ftp"));
             return RouteEntry.read(fields);
         } catch (JsonProcessingException | ConfigException e) {
             throw new IllegalStateException("deployment '" + rs.getString("name") + "' has a stored route that does"

@@ -64,7 +64,7 @@ public final class DeploymentEntry {
                 : IpFilterEntry.rules(e, "ipFilter", e.convert(ipFilter, IpFilterEntry.RulesYaml.class, "ipFilter")));
         Limits limits = d.limits() == null ? Limits.NONE : limits(e, d.limits());
         Route route = RouteEntry.read(e, new RouteEntry.Yaml(d.mode(), d.target(), d.client(), d.rules(),
-                d.dnsOverrides()));
+                d.dnsOverrides(), d.ftp()));
         var idle = e.duration("idleTimeout", d.idleTimeout(), Deployment.DEFAULT_IDLE_TIMEOUT);
         StartMode start = d.startMode() == null ? StartMode.AUTO
                 : e.check("startMode", () -> StartMode.parse(d.startMode()));
@@ -130,7 +130,7 @@ public final class DeploymentEntry {
 
     private record Yaml(String name, String mode, ListenerYaml listener, JsonNode ipFilter, LimitsYaml limits,
                         RouteEntry.TargetYaml target, String client, List<JsonNode> rules,
-                        Map<String, String> dnsOverrides, String idleTimeout, String startMode, Boolean enabled) {
+                        Map<String, String> dnsOverrides, JsonNode ftp, String idleTimeout, String startMode, Boolean enabled) {
     }
 
     private record ListenerYaml(String bind, Integer port) {

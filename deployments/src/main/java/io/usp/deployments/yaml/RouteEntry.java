@@ -9,6 +9,7 @@ import io.usp.deployments.Target;
 import io.usp.deployments.route.CollectionRoute;
 import io.usp.deployments.route.DnsOverrides;
 import io.usp.deployments.route.FixedRoute;
+import io.usp.deployments.route.FtpRoute;
 import io.usp.deployments.route.Mode;
 import io.usp.deployments.route.Route;
 import io.usp.deployments.route.Rule;
@@ -20,8 +21,8 @@ import java.util.Optional;
 
 /**
  * A deployment's route as written in its entry: {@code mode} ({@code tcp} when absent) with
- * {@code target}, or {@code connect}/{@code socks5} with {@code rules} and {@code dnsOverrides};
- * {@code client} in both.
+ * {@code target}, {@code ftp} with {@code target} and {@code ftp}, or {@code connect}/{@code socks5}
+ * with {@code rules} and {@code dnsOverrides}; {@code client} in all.
  */
 public final class RouteEntry {
 
@@ -29,7 +30,8 @@ public final class RouteEntry {
     }
 
     /** The route fields of one deployment entry, as Jackson binds them. */
-    record Yaml(String mode, TargetYaml target, String client, List<JsonNode> rules, Map<String, String> dnsOverrides) {
+    record Yaml(String mode, TargetYaml target, String client, List<JsonNode> rules, Map<String, String> dnsOverrides,
+                JsonNode ftp) {
     }
 
     record TargetYaml(String host, Integer port) {
@@ -54,12 +56,24 @@ public final class RouteEntry {
         client.ifPresent(c -> e.check("client", () -> Names.require(c, "client")));
         if (!mode.collection()) {
             if (y.rules() != null) {
-                throw e.error("rules", "is only for a collection (mode connect or socks5); this deployment is mode tcp");
+                throw e.error("rules", "is only for a collection (mode connect or socks5); this deployment is mode "
+                        + mode.label());
             }
             if (y.dnsOverrides() != null) {
-                throw e.error("dnsOverrides", "is only for a collection (mode connect or socks5); this deployment is mode tcp");
+                throw e.error("dnsOverrides", "is only for a collection (mode connect or socks5); this deployment is mode "
+                        + mode.label());
             }
-            return new FixedRoute(target(e, e.require("target", y.target())), client);
+            Target target = target(e, e.require("target", y.target()));
+            if (mode == Mode.FTP) {
+                return new FtpRoute(target, client, FtpEntry.read(e, y.ftp()));
+            }
+            if (y.ftp() != null) {
+                throw e.error("ftp", "is only for mode ftp; this deployment is mode tcp");
+            }
+            return new FixedRoute(target, client);
+        }
+        if (y.ftp() != null) {
+            throw e.error("ftp", "is only for mode ftp; this deployment is mode " + mode.label());
         }
         if (y.target() != null) {
             throw e.error("target", "a " + mode.label() + " collection has no fixed target: its partners name"
@@ -88,6 +102,12 @@ public final class RouteEntry {
                 ObjectNode overrides = out.putObject("dnsOverrides");
                 c.dnsOverrides().names().forEach(overrides::put);
             }
+            return out;
+        }, ftp -> {
+            out.put("mode", ftp.mode().label());
+            out.putObject("target").put("host", ftp.target().host()).put("port", ftp.target().port());
+            ftp.client().ifPresent(c -> out.put("client", c));
+            out.set("ftp", FtpEntry.write(ftp.ftp()));
             return out;
         });
     }

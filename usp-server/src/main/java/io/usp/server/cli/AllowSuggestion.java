@@ -4,6 +4,7 @@ import io.usp.deployments.Cidr;
 import io.usp.deployments.Deployment;
 import io.usp.deployments.route.CollectionRoute;
 import io.usp.deployments.route.FixedRoute;
+import io.usp.deployments.route.FtpRoute;
 import io.usp.deployments.route.HostPattern;
 import io.usp.deployments.route.Rule;
 import io.usp.deployments.route.RuleAction;
@@ -24,7 +25,8 @@ final class AllowSuggestion {
     static List<String> lines(List<Deployment> deployments, String client) {
         List<String> out = new ArrayList<>();
         for (Deployment d : deployments) {
-            out.addAll(d.route().fold(f -> fixed(d, f, client), c -> collection(d, c, client)));
+            out.addAll(d.route().fold(f -> fixed(d, f, client), c -> collection(d, c, client),
+                    ftp -> ftp(d, ftp, client)));
         }
         return out;
     }
@@ -35,6 +37,15 @@ final class AllowSuggestion {
         }
         return List.of("  - hosts: [" + yamlScalar(route.target().host()) + "]   # deployment " + d.name(),
                 "    ports: [" + route.target().port() + "]");
+    }
+
+    /** The control port, and a comment: the inside server's passive data ports must be allowed too. */
+    private static List<String> ftp(Deployment d, FtpRoute route, String client) {
+        List<String> out = new ArrayList<>(fixed(d, route.control(), client));
+        if (!out.isEmpty()) {
+            out.add("    # and the passive data ports of " + route.target().host() + " (its own PASV range), e.g. \"40000-40099\"");
+        }
+        return out;
     }
 
     private static List<String> collection(Deployment d, CollectionRoute route, String client) {

@@ -47,7 +47,8 @@ public final class ConnectionReport {
         listener.stats().countRefused(reason);
         Deployment d = listener.deployment();
         Optional<String> target = destination.map(t -> t.target().authority())
-                .or(() -> d.route().fold(f -> Optional.of(f.target().authority()), c -> Optional.empty()));
+                .or(() -> d.route().fold(f -> Optional.of(f.target().authority()), c -> Optional.empty(),
+                        ftp -> Optional.of(ftp.target().authority())));
         int rule = destination.map(Destination::rule).orElse(0);
         if (d.route().mode().collection() && (destination.isPresent() || reason == Refusal.NO_RULE)) {
             metrics.ruleRefused(d.name(), rule, reason);

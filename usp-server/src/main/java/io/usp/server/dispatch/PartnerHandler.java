@@ -6,15 +6,18 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.usp.deployments.Deployment;
 import io.usp.deployments.Target;
+import io.usp.deployments.route.Route;
 import io.usp.deployments.route.RuleDecision;
 import io.usp.protocol.relay.Relay;
 import io.usp.protocol.relay.RelayEnd;
 import io.usp.protocol.relay.SocketEnd;
 import io.usp.server.front.Front;
+import io.usp.server.ftp.FtpSession;
 import io.usp.server.listener.LiveListener;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One admitted partner connection from its front stage to its relay: the front yields the
@@ -26,6 +29,7 @@ public final class PartnerHandler extends ChannelInboundHandlerAdapter {
 
     private final LiveListener listener;
     private final PartnerServices services;
+    private final Route route;
     private final Front front;
     private final Clock clock;
     private Instant accepted;
@@ -34,9 +38,11 @@ public final class PartnerHandler extends ChannelInboundHandlerAdapter {
     private FarSide far;
     private boolean settled;
 
-    public PartnerHandler(LiveListener listener, PartnerServices services, Front front) {
+    /** {@code front} is {@code route}'s, the route of the deployment when the partner connected. */
+    public PartnerHandler(LiveListener listener, PartnerServices services, Route route, Front front) {
         this.listener = listener;
         this.services = services;
+        this.route = route;
         this.front = front;
         this.clock = services.clock();
     }
@@ -73,7 +79,10 @@ public final class PartnerHandler extends ChannelInboundHandlerAdapter {
         Optional<RuleDecision> ruled = listener.deployment().route().fold(f -> {
             destination = Destination.of(f);
             return Optional.empty();
-        }, c -> Optional.of(c.decide(requested)));
+        }, c -> Optional.of(c.decide(requested)), ftp -> {
+            destination = Destination.of(ftp.control());
+            return Optional.empty();
+        });
         if (ruled.isPresent()) {
             RuleDecision decision = ruled.get();
             services.report().decided(listener, decision);
@@ -109,11 +118,20 @@ public final class PartnerHandler extends ChannelInboundHandlerAdapter {
         LiveConnections live = services.connections();
         long id = live.add(name, Addresses.text(partner.remoteAddress()), target, via, accepted, partner);
         Destination reached = destination;
-        Relay relay = Relay.start(SocketEnd.of("partner", partner), farEnd, clock, accepted, outcome -> {
+        Consumer<Relay.Outcome> closed = outcome -> {
             live.remove(id);
             services.report().closed(listener, partner.remoteAddress(), reached, outcome);
-        });
-        live.attach(id, relay);
+        };
+        // how the partner's bytes are carried: relayed as they are, or through an FTP session break
+        route.<Runnable>fold(f -> () -> relay(partner, farEnd, closed, id), c -> () -> relay(partner, farEnd, closed, id),
+                ftp -> () -> FtpSession.start(partner, farEnd, ftp.target(), listener.ftp(ftp.ftp()),
+                        new FtpHost(partner, name, reached, deployment.listener().bind(), ftp.ftp().publicAddress(),
+                                services), clock).ended(accepted, closed)).run();
+    }
+
+    private void relay(Channel partner, RelayEnd farEnd, Consumer<Relay.Outcome> closed, long id) {
+        Relay relay = Relay.start(SocketEnd.of("partner", partner), farEnd, clock, accepted, closed);
+        services.connections().attach(id, relay);
     }
 
     private void refuse(ChannelHandlerContext ctx, Refusal reason, String detail) {

@@ -3,6 +3,8 @@ package io.usp.server.ftp;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.usp.deployments.Target;
@@ -24,6 +26,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One partner's FTP session broken at the DMZ: the partner's control connection ends here, and
@@ -58,6 +61,9 @@ public final class FtpSession {
     private boolean tlsActive;
     private boolean protectData;
     private boolean ended;
+    private String endReason = "the partner closed the session";
+    private long fromPartner;
+    private long toPartner;
     private String user = "";
     private DataPlan plan;
     private TransferRun transfer;
@@ -73,6 +79,42 @@ public final class FtpSession {
         this.host = host;
         this.clock = clock;
         this.tlsActive = settings.tls() == FtpSettings.Tls.IMPLICIT;
+    }
+
+    /**
+     * Starts the session on a partner connection whose inside control connection is up: the
+     * control handlers join both pipelines, and what either side sent early is read by them.
+     * The session ends when the partner's control connection closes.
+     */
+    public static FtpSession start(Channel partner, RelayEnd inside, Target target, FtpResources resources,
+                                   SessionHost host, Clock clock) {
+        FtpSession session = new FtpSession(partner, inside, target, resources.settings(), resources.ports(),
+                resources.tls(), host, clock);
+        partner.pipeline().addLast("ftp-lines", PartnerControl.lines()).addLast("ftp-control",
+                new PartnerControl(session));
+        Channel in = inside.channel();
+        if (in instanceof Http2StreamChannel) {
+            in.pipeline().addLast("ftp-frames", new InsideControl.StreamBytes());
+        }
+        in.pipeline().addLast("ftp-lines", new LineBasedFrameDecoder(InsideControl.MAX_LINE))
+                .addLast("ftp-replies", new FtpReplyDecoder())
+                .addLast("ftp-control", new InsideControl.Replies(session));
+        for (Channel c : new Channel[] {partner, in}) {
+            if (c.pipeline().get(EarlyInput.class) != null) {
+                c.pipeline().remove(EarlyInput.class); // hands on what came before the session
+            }
+        }
+        in.config().setAutoRead(true);
+        return session;
+    }
+
+    /** When the partner's control connection has closed: {@code closed} gets the session's bytes (all its transfers). */
+    public void ended(Instant accepted, Consumer<Relay.Outcome> closed) {
+        partner.closeFuture().addListener(f -> onLoop(() -> {
+            end();
+            closed.accept(new Relay.Outcome(fromPartner, toPartner, Duration.between(accepted, clock.instant()),
+                    endReason));
+        }));
     }
 
     // ---- events, each on the partner's loop
@@ -112,6 +154,7 @@ public final class FtpSession {
     void insideGone(String why) {
         if (!ended) {
             host.refused("inside control", why);
+            endReason = why;
             answer(421, "Service not available, the internal server closed the connection");
             end();
         }
@@ -366,6 +409,7 @@ public final class FtpSession {
 
     private void fail(String why, int code, String text) {
         host.refused("session", "partner " + partner.remoteAddress() + " " + why);
+        endReason = why;
         answer(code, text);
         end();
     }
@@ -480,6 +524,8 @@ public final class FtpSession {
                 return;
             }
             reported = true;
+            FtpSession.this.toPartner += Math.max(toPartner, 0);
+            FtpSession.this.fromPartner += fromPartner;
             host.transferred(new Transfer(String.valueOf(partner.remoteAddress()), user, command, path,
                     Math.max(toPartner, 0), fromPartner, Duration.between(started, clock.instant()),
                     reply.code() + " " + Lines.printable(reply.text()), reply.code() == 226 || reply.code() == 250));

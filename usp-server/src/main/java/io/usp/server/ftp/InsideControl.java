@@ -13,6 +13,9 @@ import io.netty.handler.codec.http2.Http2StreamChannel;
  */
 final class InsideControl {
 
+    /** The longest reply line from the inside server. */
+    static final int MAX_LINE = 8192;
+
     private InsideControl() {
     }
 

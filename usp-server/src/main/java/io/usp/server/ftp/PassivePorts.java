@@ -9,7 +9,7 @@ import java.util.OptionalInt;
  * for one data connection, then given back; taken round-robin so a port just freed is the last
  * to be reused. Thread-safe.
  */
-final class PassivePorts {
+public final class PassivePorts {
 
     private final PortRange range;
     private final BitSet held = new BitSet();

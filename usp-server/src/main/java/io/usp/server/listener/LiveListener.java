@@ -5,6 +5,8 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.usp.deployments.Deployment;
+import io.usp.deployments.route.FtpSettings;
+import io.usp.server.ftp.FtpResources;
 import io.usp.server.limits.ListenerLimits;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -20,6 +22,7 @@ public final class LiveListener {
     private final ListenerLimits limits;
     private volatile Deployment deployment;
     private volatile Channel channel;
+    private FtpResources ftp;
 
     LiveListener(Deployment deployment, ListenerStats stats, Clock clock) {
         this.deployment = deployment;
@@ -54,6 +57,14 @@ public final class LiveListener {
 
     public ListenerLimits limits() {
         return limits;
+    }
+
+    /** The passive ports and TLS context of an FTP deployment, made again when its settings change. */
+    public synchronized FtpResources ftp(FtpSettings settings) {
+        if (ftp == null || !ftp.settings().equals(settings)) {
+            ftp = FtpResources.of(settings, ftp);
+        }
+        return ftp;
     }
 
     /** Open partner connections of this listener, so stopping it can close them. */

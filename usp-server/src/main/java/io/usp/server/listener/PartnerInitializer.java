@@ -3,6 +3,7 @@ package io.usp.server.listener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.usp.deployments.route.Route;
 import io.usp.protocol.relay.EarlyInput;
 import io.usp.server.dispatch.PartnerHandler;
 import io.usp.server.dispatch.PartnerServices;
@@ -36,7 +37,8 @@ final class PartnerInitializer extends ChannelInitializer<SocketChannel> {
                 .addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
                 .addLast("early-input", new EarlyInput());
         // the front sits before dispatch, which starts it: its decoders see the partner's bytes first
-        Front front = Fronts.install(ch.pipeline(), "early-input", listener.deployment().route(), PartnerAuth.NONE);
-        ch.pipeline().addBefore("early-input", "dispatch", new PartnerHandler(listener, services, front));
+        Route route = listener.deployment().route();
+        Front front = Fronts.install(ch.pipeline(), "early-input", route, listener, PartnerAuth.NONE);
+        ch.pipeline().addBefore("early-input", "dispatch", new PartnerHandler(listener, services, route, front));
     }
 }

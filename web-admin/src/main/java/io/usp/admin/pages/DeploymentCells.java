@@ -68,11 +68,12 @@ final class DeploymentCells {
                         .append(Html.esc(RuleText.of(c.rules().get(i), c.client()))).append("</li>");
             }
             return out.append("</ol>").toString();
-        });
+        }, ftp -> "ftp " + Html.esc(ftp.target().authority()));
     }
 
     static String via(Deployment d) {
         return d.route().fold(f -> f.client().map(c -> "client " + Html.esc(c)).orElse("direct"),
-                c -> "by rule" + c.client().map(name -> " (default client " + Html.esc(name) + ")").orElse(""));
+                c -> "by rule" + c.client().map(name -> " (default client " + Html.esc(name) + ")").orElse(""),
+                ftp -> ftp.client().map(c -> "client " + Html.esc(c)).orElse("direct"));
     }
 }

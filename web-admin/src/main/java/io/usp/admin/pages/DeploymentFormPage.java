@@ -10,7 +10,8 @@ final class DeploymentFormPage {
 
     private static final List<String[]> MODES = List.of(new String[] {"tcp", "tcp (one fixed target)"},
             new String[] {"connect", "connect (collection: HTTP CONNECT)"},
-            new String[] {"socks5", "socks5 (collection: SOCKS5)"});
+            new String[] {"socks5", "socks5 (collection: SOCKS5)"},
+            new String[] {"ftp", "ftp (session break to one FTP server)"});
 
     private DeploymentFormPage() {
     }
@@ -58,12 +59,12 @@ final class DeploymentFormPage {
                         "inputmode=\"numeric\"", null)
                 + "</fieldset>\n<fieldset><legend>Route</legend>\n"
                 + form.select("Mode", RouteForm.MODE, MODES, null)
-                + form.text("Target host", "target.host", "", "mode tcp only")
-                + form.text("Target port", "target.port", "inputmode=\"numeric\"", "mode tcp only")
+                + form.text("Target host", "target.host", "", "modes tcp and ftp")
+                + form.text("Target port", "target.port", "inputmode=\"numeric\"", "modes tcp and ftp")
                 + form.text("Client", "client", "list=\"known-clients\"", "tcp: blank is direct, the server connects"
                         + " itself; connect and socks5: the client of tunnel rules that name none")
                 + clients + "\n"
-                + "</fieldset>\n" + RuleEditor.render(form)
+                + "</fieldset>\n" + RuleEditor.render(form) + FtpForm.render(form)
                 + "<fieldset><legend>Behaviour</legend>\n"
                 + form.text("Idle timeout", "idleTimeout", "", "e.g. 30m, 1h, 2d")
                 + form.select("Start mode", "startMode", List.of(new String[] {"auto", "auto (with the server)"},

@@ -7,6 +7,7 @@ import io.usp.admin.route.DestinationAnswer;
 import io.usp.deployments.Deployment;
 import io.usp.deployments.route.CollectionRoute;
 import io.usp.deployments.route.FixedRoute;
+import io.usp.deployments.route.FtpSettings;
 import io.usp.deployments.route.Rule;
 import io.usp.deployments.route.RuleAction;
 import io.usp.deployments.store.StoredDeployment;
@@ -39,12 +40,13 @@ final class DeploymentPage {
                 + "<dl id=\"deployment-summary\"><dt>State</dt><dd>" + DeploymentCells.state(d.name(), status) + "</dd>"
                 + "<dt>Listener</dt><dd>" + DeploymentCells.listener(d, status) + "</dd>"
                 + "<dt>Mode</dt><dd id=\"mode\">" + d.route().mode().label() + "</dd>"
-                + d.route().fold(DeploymentPage::fixed, DeploymentPage::collectionSummary)
+                + d.route().fold(DeploymentPage::fixed, DeploymentPage::collectionSummary,
+                        ftp -> fixed(ftp.control()) + ftp(ftp.ftp()))
                 + "<dt>IP filter</dt><dd>" + DeploymentCells.filter(d) + "</dd>"
                 + "<dt>Idle timeout</dt><dd>" + Html.esc(Durations.format(d.idleTimeout())) + "</dd>"
                 + "<dt>Start mode</dt><dd>" + d.startMode().label() + (d.enabled() ? "" : ", disabled") + "</dd>"
                 + (stored.managedByFile() ? "<dt>Managed by</dt><dd>server.yaml</dd>" : "") + "</dl>\n"
-                + d.route().fold(f -> "", c -> rules(c) + overrides(c) + testBox(session, d.name(), tested))
+                + d.route().fold(f -> "", c -> rules(c) + overrides(c) + testBox(session, d.name(), tested), ftp -> "")
                 + tested.flatMap(Tested::error).map(e -> "<p class=\"error\" id=\"error-test\" role=\"alert\">"
                 + Html.esc(e) + "</p>\n").orElse("");
         return Layout.page("Deployment " + d.name(), "/deployments", session, body);
@@ -53,6 +55,14 @@ final class DeploymentPage {
     private static String fixed(FixedRoute f) {
         return "<dt>Target</dt><dd id=\"target\">" + Html.esc(f.target().authority()) + "</dd><dt>Via</dt><dd>"
                 + f.client().map(c -> "client " + Html.esc(c)).orElse("direct") + "</dd>";
+    }
+
+    private static String ftp(FtpSettings s) {
+        return "<dt>Passive ports</dt><dd id=\"passive-ports\">" + s.passivePorts() + s.publicAddress()
+                .map(a -> " on " + Html.esc(a)).orElse("") + "</dd><dt>TLS toward partners</dt><dd>" + s.tls().label()
+                + "</dd><dt>Commands</dt><dd>" + (s.readOnly() ? "read-only" : "all")
+                + (s.deniedCommands().isEmpty() ? "" : ", denied: " + Html.esc(String.join(" ",
+                s.deniedCommands().stream().sorted().toList()))) + "</dd>";
     }
 
     private static String collectionSummary(CollectionRoute c) {

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The route part of the deployment form: {@code mode}, then {@code target} (tcp) or the rules
- * editor's {@link RuleRows} and {@code dnsOverrides} (connect, socks5), and {@code client} for
- * both. Fields that do not fit the mode are passed on when filled in, so the reader refuses them
+ * The route part of the deployment form: {@code mode}, then {@code target} (tcp, ftp) or the rules
+ * editor's {@link RuleRows} and {@code dnsOverrides} (connect, socks5), {@link FtpForm} (ftp), and
+ * {@code client} for all. Fields that do not fit the mode are passed on when filled in, so the reader refuses them
  * by name rather than the form dropping what was typed.
  */
 final class RouteForm {
@@ -39,12 +39,18 @@ final class RouteForm {
             RuleRows.of(collection.rules()).put(values);
             return values.put(DNS_OVERRIDES, collection.dnsOverrides().names().entrySet().stream()
                     .map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining("\n")));
+        }, ftp -> {
+            values.put("target.host", ftp.target().host());
+            values.put("target.port", Integer.toString(ftp.target().port()));
+            FtpForm.fill(ftp.ftp(), values);
+            return values.put("client", ftp.client().orElse(""));
         });
     }
 
     /** Every input an error can be shown next to: the fixed ones, {@link #RULES} and each rule row's. */
     static List<String> inputs(FormFields form) {
         List<String> out = new ArrayList<>(INPUTS);
+        out.addAll(FtpForm.INPUTS);
         out.add(RULES);
         int rows = RuleRows.in(form).size();
         for (int i = 0; i < rows; i++) {
@@ -73,6 +79,7 @@ final class RouteForm {
         if (form.present(DNS_OVERRIDES)) {
             entry.set("dnsOverrides", dnsOverrides(form));
         }
+        FtpForm.entry(form, entry, mode.equals(Mode.FTP.label()));
     }
 
     private static ObjectNode dnsOverrides(FormFields form) {

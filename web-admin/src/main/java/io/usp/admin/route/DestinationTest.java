@@ -52,7 +52,10 @@ public final class DestinationTest {
         CollectionRoute collection = deployment.route().fold(fixed -> {
             throw new Refused(Problem.FIXED_TARGET, "deployment '" + deployment.name()
                     + "' is mode tcp: it has one fixed target (" + fixed.target().authority() + ")");
-        }, c -> c);
+        }, c -> c, ftp -> {
+            throw new Refused(Problem.FIXED_TARGET, "deployment '" + deployment.name()
+                    + "' is mode ftp: it has one fixed target (" + ftp.target().authority() + ")");
+        });
         Target requested = parse(destination);
         return new DestinationAnswer(collection, collection.decide(requested));
     }
