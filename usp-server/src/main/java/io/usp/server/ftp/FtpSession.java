@@ -380,7 +380,9 @@ public final class FtpSession {
         if (protectData) {
             data.pipeline().addFirst("tls", new SslHandler(tls.orElseThrow().newEngine(data.alloc())));
         }
-        data.pipeline().addLast(new EarlyInput());
+        if (data.pipeline().get(EarlyInput.class) == null) {
+            data.pipeline().addLast(new EarlyInput()); // an accepted passive connection; an active one has it
+        }
         Instant started = clock.instant();
         host.reach(data, p.inside, far -> onLoop(() -> {
             RelayEnd near = SocketEnd.of("partner-data", data);

@@ -1,0 +1,253 @@
+package io.usp.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.net.ftp.FTP;
+import org.apache.commons.net.ftp.FTPClient;
+import org.apache.commons.net.ftp.FTPFile;
+import org.apache.commons.net.ftp.FTPSClient;
+import org.apache.commons.net.util.TrustManagerUtils;
+import io.netty.handler.ssl.util.SelfSignedCertificate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * FTP through a session break, spoken by Commons Net's {@code FTPClient} to an Apache FtpServer
+ * inside: trees up and down SHA-exact in passive and active mode, through the tunnel and direct,
+ * and the session's defences (bounce, port theft, read-only, an exhausted passive range).
+ */
+class FtpSessionBreakTest extends WithConnectionLog {
+
+    private InsideFtp inside;
+
+    private SelfSignedCertificate certificate;
+
+    @BeforeEach
+    void startInsideAndServer() throws Exception {
+        inside = InsideFtp.start(dir.resolve("inside"), "20100-20149");
+        certificate = new SelfSignedCertificate("localhost");
+        String tls = ", \"certificate\": {\"cert\": \"" + certificate.certificate() + "\", \"key\": \""
+                + certificate.privateKey() + "\"}";
+        world.startServer(List.of(
+                ftp("ftp-tunnel", Optional.of("agent-a"), "20200-20219", ""),
+                ftp("ftp-direct", Optional.empty(), "20220-20239", ""),
+                ftp("ftp-ro", Optional.empty(), "20240-20249", ", \"readOnly\": true"),
+                ftp("ftp-one", Optional.empty(), "20250-20250", ""),
+                ftp("ftps", Optional.of("agent-a"), "20260-20269", ", \"tls\": \"explicit\"" + tls),
+                ftp("ftps-implicit", Optional.empty(), "20270-20279", ", \"tls\": \"implicit\"" + tls)));
+        world.startClient("agent-a", World.allowLoopback());
+        world.awaitTunnels("agent-a", 2);
+    }
+
+    @AfterEach
+    void stopInside() {
+        inside.close();
+        certificate.delete();
+    }
+
+    private io.usp.deployments.Deployment ftp(String name, Optional<String> client, String passive, String more)
+            throws Exception {
+        return World.fromJson("""
+                {"name": "%s", "mode": "ftp", "listener": {"bind": "127.0.0.1", "port": 0},
+                 "target": {"host": "127.0.0.1", "port": %d}%s,
+                 "ftp": {"passivePorts": "%s"%s}}""".formatted(name, inside.port(),
+                client.map(c -> ", \"client\": \"" + c + "\"").orElse(""), passive, more));
+    }
+
+    private FTPClient login(String deployment) throws Exception {
+        FTPClient ftp = new FTPClient();
+        ftp.setDefaultTimeout(20_000);
+        ftp.setDataTimeout(java.time.Duration.ofSeconds(20));
+        ftp.connect("127.0.0.1", world.port(deployment));
+        assertThat(ftp.getReplyCode()).as(ftp.getReplyString()).isEqualTo(220);
+        assertThat(ftp.login(InsideFtp.USER, InsideFtp.PASSWORD)).as(ftp.getReplyString()).isTrue();
+        assertThat(ftp.setFileType(FTP.BINARY_FILE_TYPE)).isTrue();
+        return ftp;
+    }
+
+    /** Twenty files in two folders, sizes from 0 to about 600 KiB. */
+    private static List<String> tree() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            names.add((i % 2 == 0 ? "a" : "b") + "/f" + i + ".bin");
+        }
+        return names;
+    }
+
+    private static byte[] content(String name) {
+        int i = Integer.parseInt(name.replaceAll("\\D", ""));
+        return Partner.random(i * 31_000, i);
+    }
+
+    private void mirrorUpAndDown(String deployment, boolean passive) throws Exception {
+        FTPClient ftp = login(deployment);
+        if (passive) {
+            ftp.enterLocalPassiveMode();
+        } else {
+            ftp.enterLocalActiveMode();
+        }
+        String root = deployment + (passive ? "-pasv" : "-port");
+        assertThat(ftp.makeDirectory(root)).as(ftp.getReplyString()).isTrue();
+        for (String sub : List.of("a", "b")) {
+            assertThat(ftp.makeDirectory(root + "/" + sub)).as(ftp.getReplyString()).isTrue();
+        }
+        for (String name : tree()) {
+            assertThat(ftp.storeFile(root + "/" + name, new ByteArrayInputStream(content(name))))
+                    .as("STOR %s: %s", name, ftp.getReplyString()).isTrue();
+        }
+        for (String name : tree()) {
+            assertThat(Partner.sha256(Files.readAllBytes(inside.home().resolve(root + "/" + name))))
+                    .as("stored inside: %s", name).isEqualTo(Partner.sha256(content(name)));
+        }
+        FTPFile[] listed = ftp.listFiles(root + "/a");
+        assertThat(listed).as(ftp.getReplyString()).hasSize(10);
+        for (String name : tree()) {
+            ByteArrayOutputStream back = new ByteArrayOutputStream();
+            assertThat(ftp.retrieveFile(root + "/" + name, back)).as("RETR %s: %s", name, ftp.getReplyString()).isTrue();
+            assertThat(Partner.sha256(back.toByteArray())).as("fetched: %s", name)
+                    .isEqualTo(Partner.sha256(content(name)));
+        }
+        ftp.logout();
+        ftp.disconnect();
+        Await.until(() -> log.count("transfer deployment=" + deployment + " ", "user=alice STOR " + root) == 20
+                        && log.count("transfer deployment=" + deployment + " ", "user=alice RETR " + root) == 20,
+                "every file's transfer in the audit log of " + deployment);
+    }
+
+    @Test
+    void aTreeGoesUpAndDownExactlyInPassiveModeThroughTheTunnel() throws Exception {
+        mirrorUpAndDown("ftp-tunnel", true);
+        assertThat(log.any("transfer deployment=ftp-tunnel ", "via=agent-a", "RETR ftp-tunnel-pasv/b/f19.bin",
+                "bytesDown=" + content("b/f19.bin").length)).isTrue();
+    }
+
+    @Test
+    void aTreeGoesUpAndDownExactlyInActiveModeDirect() throws Exception {
+        mirrorUpAndDown("ftp-direct", false);
+    }
+
+    @Test
+    void aTreeGoesUpAndDownInActiveModeThroughTheTunnelAndPassiveDirect() throws Exception {
+        mirrorUpAndDown("ftp-tunnel", false);
+        mirrorUpAndDown("ftp-direct", true);
+    }
+
+    @Test
+    void aPortCommandNamingAnotherAddressIsRefused() throws Exception {
+        FTPClient ftp = login("ftp-direct");
+        assertThat(ftp.sendCommand("PORT", "127,0,0,2,78,32")).isEqualTo(504);
+        assertThat(ftp.sendCommand("EPRT", "|1|10.0.0.9|20000|")).isEqualTo(504);
+        Await.until(() -> log.count("ftp-refused deployment=ftp-direct ", "step=\"bounce\"") == 2, "both bounces logged");
+        ftp.enterLocalPassiveMode();
+        assertThat(ftp.listNames()).as("the session goes on").isNotNull();
+        ftp.disconnect();
+    }
+
+    @Test
+    void aDataConnectionFromAnotherAddressIsRefused() throws Exception {
+        Files.write(inside.home().resolve("x.bin"), content("x7"));
+        FTPClient ftp = login("ftp-direct");
+        assertThat(ftp.pasv()).isEqualTo(227);
+        int port = passivePort(ftp.getReplyString());
+        try (Socket thief = Partner.connect(port, "127.0.0.5")) {
+            assertThat(Partner.closedByServer(thief)).isTrue();
+        }
+        Await.until(() -> log.any("ftp-refused deployment=ftp-direct ", "passive port theft", "127.0.0.5"),
+                "the theft logged");
+        ftp.enterLocalPassiveMode();
+        ByteArrayOutputStream back = new ByteArrayOutputStream();
+        assertThat(ftp.retrieveFile("x.bin", back)).as(ftp.getReplyString()).isTrue();
+        assertThat(back.toByteArray()).isEqualTo(content("x7"));
+        ftp.disconnect();
+    }
+
+    @Test
+    void readOnlyRefusesChangesWithoutPassingThemOn() throws Exception {
+        Files.write(inside.home().resolve("keep.bin"), content("k3"));
+        FTPClient ftp = login("ftp-ro");
+        ftp.enterLocalPassiveMode();
+        assertThat(ftp.storeFile("new.bin", new ByteArrayInputStream(new byte[] {1}))).isFalse();
+        assertThat(ftp.getReplyCode()).isEqualTo(550);
+        assertThat(ftp.deleteFile("keep.bin")).isFalse();
+        assertThat(ftp.getReplyCode()).isEqualTo(550);
+        assertThat(ftp.makeDirectory("d")).isFalse();
+        ByteArrayOutputStream back = new ByteArrayOutputStream();
+        assertThat(ftp.retrieveFile("keep.bin", back)).as(ftp.getReplyString()).isTrue();
+        assertThat(back.toByteArray()).isEqualTo(content("k3"));
+        ftp.disconnect();
+        assertThat(inside.home().resolve("new.bin")).doesNotExist();
+        assertThat(inside.home().resolve("keep.bin")).exists();
+        assertThat(inside.home().resolve("d")).doesNotExist();
+    }
+
+    @Test
+    void anExhaustedPassiveRangeAnswers425AndOtherSessionsGoOn() throws Exception {
+        FTPClient holder = login("ftp-one");
+        assertThat(holder.pasv()).isEqualTo(227);
+        FTPClient other = login("ftp-one");
+        assertThat(other.pasv()).isEqualTo(425);
+        assertThat(other.sendNoOp()).as("the refused session goes on").isTrue();
+        Await.until(() -> log.any("ftp-refused deployment=ftp-one ", "all passive ports 20250 are in use"), "the exhaustion logged");
+        holder.disconnect();
+        Await.until(() -> {
+            try {
+                return other.pasv() == 227;
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        }, "the port is free again once its session ended");
+        other.disconnect();
+    }
+
+    @Test
+    void explicitFtpsRefusesALoginInClearAndCarriesProtectedDataBothWays() throws Exception {
+        FTPClient clear = new FTPClient();
+        clear.connect("127.0.0.1", world.port("ftps"));
+        assertThat(clear.login(InsideFtp.USER, InsideFtp.PASSWORD)).isFalse();
+        assertThat(clear.getReplyCode()).isEqualTo(530);
+        clear.disconnect();
+        Await.until(() -> log.any("ftp-refused deployment=ftps ", "login before AUTH TLS"), "the clear login logged");
+
+        mirrorOverTls(new FTPSClient(false), "ftps");
+    }
+
+    @Test
+    void implicitFtpsCarriesProtectedDataBothWays() throws Exception {
+        mirrorOverTls(new FTPSClient(true), "ftps-implicit");
+    }
+
+    private void mirrorOverTls(FTPSClient ftps, String deployment) throws Exception {
+        ftps.setTrustManager(TrustManagerUtils.getAcceptAllTrustManager());
+        ftps.setDefaultTimeout(20_000);
+        ftps.connect("127.0.0.1", world.port(deployment));
+        assertThat(ftps.getReplyCode()).as(ftps.getReplyString()).isEqualTo(220);
+        ftps.execPBSZ(0);
+        ftps.execPROT("P");
+        assertThat(ftps.login(InsideFtp.USER, InsideFtp.PASSWORD)).as(ftps.getReplyString()).isTrue();
+        assertThat(ftps.setFileType(FTP.BINARY_FILE_TYPE)).isTrue();
+        ftps.enterLocalPassiveMode();
+        byte[] data = Partner.random(3 << 20, 21);
+        assertThat(ftps.storeFile(deployment + ".bin", new ByteArrayInputStream(data))).as(ftps.getReplyString())
+                .isTrue();
+        assertThat(Files.readAllBytes(inside.home().resolve(deployment + ".bin"))).isEqualTo(data);
+        ftps.enterLocalActiveMode();
+        ByteArrayOutputStream back = new ByteArrayOutputStream();
+        assertThat(ftps.retrieveFile(deployment + ".bin", back)).as(ftps.getReplyString()).isTrue();
+        assertThat(Partner.sha256(back.toByteArray())).isEqualTo(Partner.sha256(data));
+        ftps.disconnect();
+    }
+
+    private static int passivePort(String reply) {
+        String[] six = reply.substring(reply.indexOf('(') + 1, reply.indexOf(')')).split(",");
+        return Integer.parseInt(six[4]) * 256 + Integer.parseInt(six[5]);
+    }
+}
