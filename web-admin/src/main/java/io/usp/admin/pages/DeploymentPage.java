@@ -44,7 +44,8 @@ final class DeploymentPage {
                 + "<dt>Idle timeout</dt><dd>" + Html.esc(Durations.format(d.idleTimeout())) + "</dd>"
                 + "<dt>Start mode</dt><dd>" + d.startMode().label() + (d.enabled() ? "" : ", disabled") + "</dd>"
                 + (stored.managedByFile() ? "<dt>Managed by</dt><dd>server.yaml</dd>" : "") + "</dl>\n"
-                + d.route().fold(f -> "", c -> rules(c) + overrides(c) + testBox(session, d.name(), tested))
+                + d.route().fold(f -> "", c -> rules(c) + overrides(c) + partners(d.name())
+                + testBox(session, d.name(), tested))
                 + tested.flatMap(Tested::error).map(e -> "<p class=\"error\" id=\"error-test\" role=\"alert\">"
                 + Html.esc(e) + "</p>\n").orElse("");
         return Layout.page("Deployment " + d.name(), "/deployments", session, body);
@@ -53,6 +54,11 @@ final class DeploymentPage {
     private static String fixed(FixedRoute f) {
         return "<dt>Target</dt><dd id=\"target\">" + Html.esc(f.target().authority()) + "</dd><dt>Via</dt><dd>"
                 + f.client().map(c -> "client " + Html.esc(c)).orElse("direct") + "</dd>";
+    }
+
+    private static String partners(String name) {
+        return "<p><a id=\"partners-link\" href=\"/deployments/" + Html.esc(name) + "/partners\">Partner credentials</a>"
+                + " <small>(HTTP Basic and SOCKS5 username/password, optional)</small></p>\n";
     }
 
     private static String collectionSummary(CollectionRoute c) {
