@@ -2,6 +2,7 @@ package io.usp.server;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.usp.admin.partners.PartnerLogins;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
@@ -69,6 +70,7 @@ public final class UspServer implements AutoCloseable {
     private final Reconciler reconciler;
     private final EnrollmentGate enrollment;
     private final ClientTokens clientTokens;
+    private final PartnerLogins partnerLogins;
     private TunnelAcceptor acceptor;
 
     private UspServer(ServerConfig config, Clock clock, Database database, CertificateAuthority ca) {
@@ -85,11 +87,12 @@ public final class UspServer implements AutoCloseable {
         this.refusals = new RefusalTally(history, clock, config.history().refusalInterval());
         this.clientsSeen = new ClientsSeen(database.clients(), clock);
         ConnectionReport report = new ConnectionReport(history, refusals, metrics, clock);
+        this.partnerLogins = PartnerLogins.start(database.partners(), database.audit(), clock);
         PartnerServices services = new PartnerServices(serverLimit, tunnels, connector, report, connections, metrics,
-                config.tunnel().answerTimeout(), clock);
+                config.tunnel().answerTimeout(), clock, partnerLogins);
         this.listeners = new ListenerManager(boss, workers, services, config.reservedPorts());
         this.listeners.addEvents(metrics);
-        this.reconciler = new Reconciler(database.deployments(), listeners, switches);
+        this.reconciler = new Reconciler(database.deployments(), partnerLogins, listeners, switches);
         tunnels.onUp(clientsSeen);
         tunnels.onChange(() -> metrics.tunnelsChanged(tunnels));
         this.enrollment = new EnrollmentGate(database.enrollment(), database.audit(), ca,
@@ -236,6 +239,7 @@ public final class UspServer implements AutoCloseable {
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         connector.close();
+        partnerLogins.close();
         enrollment.close();
         refusals.close(); // its last counts go to the history before that is closed
         history.close();

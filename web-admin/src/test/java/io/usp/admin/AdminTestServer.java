@@ -59,7 +59,8 @@ public final class AdminTestServer implements AutoCloseable {
         database = Database.inMemory("admin-" + UUID.randomUUID(), clock);
         running = new FakeRunningServer(database.deployments());
         context = new AdminContext(database.deployments(), database.admins(), database.audit(), database.history(),
-                database.clients(), running, clock, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+                database.clients(), database.partners(), running, clock,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         FirstAdmin.ensure(database.admins(), clock, Map.of(FirstAdmin.PASSWORD_ENV, PASSWORD),
                 new PrintWriter(new StringWriter()));
         server = AdminServer.start(settings, context,

@@ -31,6 +31,7 @@ public final class Database implements AutoCloseable {
     private final ConnectionHistory history;
     private final ClientStore clients;
     private final EnrollmentStore enrollment;
+    private final PartnerCredentialStore partners;
 
     private Database(JdbcConnectionPool pool, boolean inMemory, Clock clock, ReservedPorts reserved) {
         this.pool = pool;
@@ -43,6 +44,7 @@ public final class Database implements AutoCloseable {
         this.history = new JdbiConnectionHistory(jdbi);
         this.clients = new JdbiClientStore(jdbi);
         this.enrollment = new JdbiEnrollmentStore(jdbi);
+        this.partners = new JdbiPartnerCredentialStore(jdbi);
     }
 
     /**
@@ -164,6 +166,11 @@ public final class Database implements AutoCloseable {
     /** Enrollment tokens and client revocations. */
     public EnrollmentStore enrollment() {
         return enrollment;
+    }
+
+    /** Partner credentials of collections (hashes only). */
+    public PartnerCredentialStore partners() {
+        return partners;
     }
 
     /** Closes every connection, which closes a file database and frees its lock; an in-memory one is dropped. */

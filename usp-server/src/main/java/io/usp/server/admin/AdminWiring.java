@@ -39,7 +39,7 @@ public final class AdminWiring implements AutoCloseable {
         Database db = server.database();
         FirstAdmin.ensure(db.admins(), server.clock(), env, out);
         AdminContext context = new AdminContext(db.deployments(), db.admins(), db.audit(), db.history(),
-                db.clients(), new ServerView(server), server.clock(), server.metricsRegistry());
+                db.clients(), db.partners(), new ServerView(server), server.clock(), server.metricsRegistry());
         AdminConfig config = server.config().admin();
         AdminSettings settings = new AdminSettings(config.bind(), config.port(),
                 config.https() ? Optional.of(tlsFiles(server)) : Optional.empty(), config.maxConnectionsPerIp(),

@@ -37,6 +37,11 @@ public final class Socks5Front extends RequestFront {
 
     private static final String DECODER = "socks5-decoder";
     private static final String ENCODER = "socks5-encoder";
+    /**
+     * RFC 1929 §2 calls any status but 0 a failure; 1 is the usual one (Netty's FAILURE is 0xFF),
+     * so a partner's tool reads the reply as the common servers give it.
+     */
+    private static final Socks5PasswordAuthStatus LOGIN_FAILED = Socks5PasswordAuthStatus.valueOf((byte) 1);
     /** SOCKS4's "request rejected or failed" (version 0, code 91): the answer a SOCKS4 client understands. */
     private static final byte[] SOCKS4_REJECTED = {0, 91, 0, 0, 0, 0, 0, 0};
 
@@ -118,7 +123,7 @@ public final class Socks5Front extends RequestFront {
                     if (error != null || !verdict.accepted()) {
                         fail(ctx.channel(), Refusal.PARTNER_AUTH, error != null
                                 ? "credential check failed: " + error : verdict.detail(),
-                                new DefaultSocks5PasswordAuthResponse(Socks5PasswordAuthStatus.FAILURE));
+                                new DefaultSocks5PasswordAuthResponse(LOGIN_FAILED));
                     } else if (ctx.channel().isActive()) {
                         ctx.channel().writeAndFlush(new DefaultSocks5PasswordAuthResponse(
                                 Socks5PasswordAuthStatus.SUCCESS));

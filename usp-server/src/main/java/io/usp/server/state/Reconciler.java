@@ -1,5 +1,6 @@
 package io.usp.server.state;
 
+import io.usp.admin.partners.PartnerLogins;
 import io.usp.deployments.Deployment;
 import io.usp.deployments.store.DeploymentStore;
 import io.usp.deployments.store.StoredDeployment;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the listeners in step with the store: at once after an admin change, and every second
  * anyway, so a change made elsewhere (an import, another server on the same database later) and
- * a listener whose port was taken are picked up without a restart.
+ * a listener whose port was taken are picked up without a restart. Which collections ask their
+ * partners for credentials is re-read with them, before any listener starts.
  */
 public final class Reconciler implements AutoCloseable {
 
@@ -25,6 +27,7 @@ public final class Reconciler implements AutoCloseable {
     static final long PERIOD_MS = 1000;
 
     private final DeploymentStore store;
+    private final PartnerLogins partnerLogins;
     private final ListenerManager listeners;
     private final RunSwitches switches;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -34,8 +37,10 @@ public final class Reconciler implements AutoCloseable {
     });
     private String lastError;
 
-    public Reconciler(DeploymentStore store, ListenerManager listeners, RunSwitches switches) {
+    public Reconciler(DeploymentStore store, PartnerLogins partnerLogins, ListenerManager listeners,
+                      RunSwitches switches) {
         this.store = store;
+        this.partnerLogins = partnerLogins;
         this.listeners = listeners;
         this.switches = switches;
     }
@@ -48,6 +53,7 @@ public final class Reconciler implements AutoCloseable {
     /** Reads the store and applies it; returns when the listeners follow. */
     public synchronized void reconcile() {
         List<StoredDeployment> stored = store.deployments();
+        partnerLogins.reload();
         Map<String, Deployment> byName = stored.stream().map(StoredDeployment::deployment)
                 .collect(Collectors.toMap(Deployment::name, d -> d));
         switches.retain(byName.keySet());

@@ -1,6 +1,7 @@
 package io.usp.server.e2e;
 
 
+import io.usp.admin.auth.PasswordHasher;
 import io.usp.client.UspClient;
 import io.usp.client.config.ClientConfig;
 import io.usp.deployments.AllowList;
@@ -28,6 +29,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,8 @@ import java.util.Optional;
  * Closing it stops everything it started.
  */
 final class World implements AutoCloseable {
+
+    private static final PasswordHasher PARTNER_HASHER = new PasswordHasher(new PasswordHasher.Cost(1024, 1, 1));
 
     private final Path dir;
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -113,6 +117,15 @@ final class World implements AutoCloseable {
                 new PrintWriter(Writer.nullWriter()));
         started.add(admin);
         return admin;
+    }
+
+    /**
+     * Gives a collection's partner {@code username} that password (stored hashed, cheaply: tests
+     * need not pay the production cost), then lets the server re-read the store as an admin change does.
+     */
+    void partnerCredential(String deployment, String username, String password) {
+        server.database().partners().put(deployment, username, PARTNER_HASHER.hash(password), Instant.now());
+        server.reconcile();
     }
 
     int port(String deployment) {

@@ -17,6 +17,7 @@ public final class ApiRoutes {
         new TokenRoutes(authenticator, tokens).register(routes);
         new AccountRoutes(accounts, tokens).register(routes);
         new DeploymentRoutes(context).register(routes);
+        new PartnerRoutes(context).register(routes);
         new IpFilterRoutes(context).register(routes);
         new LiveRoutes(context).register(routes);
         new ClientRoutes(context).register(routes);

@@ -16,22 +16,23 @@ import java.util.Optional;
  * The address lock stops one host trying many names; the username lock stops many hosts trying
  * one name. A successful login forgives only the failures of that username from that address
  * (an admin's own typos), never a lock or another address's failures. Unknown usernames are
- * counted exactly like known ones, so a lock tells nothing about which names exist.
+ * counted exactly like known ones, so a lock tells nothing about which names exist. Admin
+ * logins and partner credentials each keep their own, so partners cannot lock out an admin.
  */
-final class LoginThrottle {
+public final class LoginThrottle {
 
-    static final int MAX_FAILURES = 10;
-    static final Duration WINDOW = Duration.ofMinutes(15);
-    static final Duration LOCKOUT = Duration.ofMinutes(15);
+    public static final int MAX_FAILURES = 10;
+    public static final Duration WINDOW = Duration.ofMinutes(15);
+    public static final Duration LOCKOUT = Duration.ofMinutes(15);
 
     /** What a lock is on. */
-    enum Scope {
+    public enum Scope {
         ADDRESS,
         USERNAME
     }
 
     /** A lock on one address or one username until {@code until}. */
-    record Lock(Scope scope, String subject, Instant until) {
+    public record Lock(Scope scope, String subject, Instant until) {
     }
 
     private record Failure(Instant at, String username, String address) {
@@ -44,12 +45,12 @@ final class LoginThrottle {
     private final Map<String, Instant> lockedAddresses = new HashMap<>();
     private final Map<String, Instant> lockedUsernames = new HashMap<>();
 
-    LoginThrottle(Clock clock) {
+    public LoginThrottle(Clock clock) {
         this.clock = clock;
     }
 
     /** The lock that refuses an attempt now (the address's first), if any. */
-    synchronized Optional<Lock> lockOn(String username, String address) {
+    public synchronized Optional<Lock> lockOn(String username, String address) {
         Instant now = clock.instant();
         prune(now);
         Instant addressUntil = lockedAddresses.get(address);
@@ -61,7 +62,7 @@ final class LoginThrottle {
     }
 
     /** Counts a failed login; returns the locks it starts (none, or the address's and/or the username's). */
-    synchronized List<Lock> failed(String username, String address) {
+    public synchronized List<Lock> failed(String username, String address) {
         Instant now = clock.instant();
         prune(now);
         Failure failure = new Failure(now, key(username), address);
@@ -72,7 +73,7 @@ final class LoginThrottle {
     }
 
     /** Forgets the failures of this username from this address; locks and other failures stay. */
-    synchronized void succeeded(String username, String address) {
+    public synchronized void succeeded(String username, String address) {
         String name = key(username);
         removeIf(byAddress, address, f -> f.username().equals(name));
         removeIf(byUsername, name, f -> f.address().equals(address));

@@ -70,6 +70,10 @@ final class DeploymentListPage {
         out.append(" <a id=\"edit-").append(Html.esc(d.name())).append("\" href=\"").append(Html.esc(path))
                 .append("/edit\">Edit</a> <a id=\"delete-").append(Html.esc(d.name())).append("\" href=\"")
                 .append(Html.esc(path)).append("/delete\">Delete</a>");
+        if (d.route().mode().collection()) {
+            out.append(" <a id=\"partners-").append(Html.esc(d.name())).append("\" href=\"").append(Html.esc(path))
+                    .append("/partners\">Partners</a>");
+        }
         return out.toString();
     }
 }

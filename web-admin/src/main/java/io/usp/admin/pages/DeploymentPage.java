@@ -46,7 +46,8 @@ final class DeploymentPage {
                 + "<dt>Idle timeout</dt><dd>" + Html.esc(Durations.format(d.idleTimeout())) + "</dd>"
                 + "<dt>Start mode</dt><dd>" + d.startMode().label() + (d.enabled() ? "" : ", disabled") + "</dd>"
                 + (stored.managedByFile() ? "<dt>Managed by</dt><dd>server.yaml</dd>" : "") + "</dl>\n"
-                + d.route().fold(f -> "", c -> rules(c) + overrides(c) + testBox(session, d.name(), tested), ftp -> "")
+                + d.route().fold(f -> "", c -> rules(c) + overrides(c) + partners(d.name())
+                + testBox(session, d.name(), tested), ftp -> "")
                 + tested.flatMap(Tested::error).map(e -> "<p class=\"error\" id=\"error-test\" role=\"alert\">"
                 + Html.esc(e) + "</p>\n").orElse("");
         return Layout.page("Deployment " + d.name(), "/deployments", session, body);
@@ -63,6 +64,11 @@ final class DeploymentPage {
                 + "</dd><dt>Commands</dt><dd>" + (s.readOnly() ? "read-only" : "all")
                 + (s.deniedCommands().isEmpty() ? "" : ", denied: " + Html.esc(String.join(" ",
                 s.deniedCommands().stream().sorted().toList()))) + "</dd>";
+    }
+
+    private static String partners(String name) {
+        return "<p><a id=\"partners-link\" href=\"/deployments/" + Html.esc(name) + "/partners\">Partner credentials</a>"
+                + " <small>(HTTP Basic and SOCKS5 username/password, optional)</small></p>\n";
     }
 
     private static String collectionSummary(CollectionRoute c) {

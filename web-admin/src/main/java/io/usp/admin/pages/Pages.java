@@ -38,13 +38,16 @@ import java.util.Optional;
  * <li>deployments: {@code new-deployment}, table {@code deployments}, row {@code deployment-NAME},
  *     {@code state-NAME}, {@code bind-error-NAME}, {@code open-NAME}, {@code accepted-NAME},
  *     {@code deployment-NAME-refused-REASON}, {@code managed-NAME} (server.yaml badge), buttons
- *     {@code start-NAME}, {@code stop-NAME}, links {@code show-NAME}, {@code edit-NAME}, {@code delete-NAME};
- *     a collection's rules {@code deployment-NAME-rule-N} (N from 1)</li>
+ *     {@code start-NAME}, {@code stop-NAME}, links {@code show-NAME}, {@code edit-NAME}, {@code delete-NAME},
+ *     and for a collection {@code partners-NAME}; a collection's rules {@code deployment-NAME-rule-N} (N from 1)</li>
  * <li>one deployment ({@code /deployments/NAME}): {@code mode}, {@code target} (tcp), {@code default-client},
  *     table {@code rules} with rows {@code rule-N}, {@code no-rules}, table {@code dns-overrides}; test box input
  *     {@code destination}, button {@code test}, answer {@code test-result} (class allow or block) with
  *     {@code test-rule}, {@code test-action}, {@code test-client}, {@code test-destination},
  *     {@code test-required-cidrs}, {@code test-why}, or {@code error-test}</li>
+ * <li>partners of a deployment: table {@code partners}, row {@code partner-USERNAME}, button
+ *     {@code remove-USERNAME}, or {@code no-partners}; form {@code partner-form} (inputs {@code username,
+ *     password}, button {@code save-partner}); {@code not-a-collection} on a {@code tcp} deployment</li>
  * <li>IP filters: {@code new-ip-filter}, section {@code filter-NAME}, {@code used-by-NAME},
  *     {@code edit-filter-NAME}, {@code delete-filter-NAME}, test box input {@code test-address-NAME}
  *     (name {@code address}), button {@code test-NAME}, answer {@code test-result-NAME} (class allow or block)
@@ -70,6 +73,7 @@ public final class Pages implements PageRoutes {
         routes.get("/", ctx -> ctx.redirect("/dashboard"));
         routes.get("/dashboard", ctx -> ctx.html(DashboardPage.render(AdminSession.of(ctx), context)));
         new DeploymentPages(context).register(routes);
+        new PartnerPages(context).register(routes);
         new IpFilterPages(context).register(routes);
         new ClientPages(context).register(routes);
         routes.get("/connections", ctx -> ctx.html(ConnectionsPage.render(AdminSession.of(ctx),

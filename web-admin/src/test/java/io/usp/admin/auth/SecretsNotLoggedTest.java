@@ -19,13 +19,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Passwords, tokens and session ids never reach a log line: everything the root logger sees
  * (message, arguments, MDC, stack traces) while admins log in, fail, get tokens, call the API and
- * add admins and set their passwords,
+ * add admins and set their passwords, and give a collection's partners theirs,
  * with USP's own loggers at DEBUG.
  */
 class SecretsNotLoggedTest {
 
     private static final String WRONG_PASSWORD = "Tr0ub4dor&3-not-the-one";
     private static final String NEW_PASSWORD = "zoe's own long password";
+    private static final String PARTNER_PASSWORD = "a partner's long secret";
 
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -67,13 +68,20 @@ class SecretsNotLoggedTest {
                 + "\",\"newPassword\":\"" + NEW_PASSWORD + "-2\"}");
         admin.api("PUT", "/api/v1/admins/zoe/password", token, "{\"currentPassword\":\"" + AdminTestServer.PASSWORD
                 + "\",\"newPassword\":\"" + NEW_PASSWORD + "-3\"}");
+        admin.api("POST", "/api/v1/deployments", token, "{\"name\":\"c\",\"mode\":\"connect\","
+                + "\"listener\":{\"port\":0},\"rules\":[{\"action\":\"direct\",\"hosts\":[\"*.internal\"]}]}");
+        admin.api("PUT", "/api/v1/deployments/c/partners/alice", token, "{\"password\":\"" + PARTNER_PASSWORD + "\"}");
+        admin.api("PUT", "/api/v1/deployments/c/partners/bob", token, "{\"password\":\"" + PARTNER_PASSWORD
+                + "\",\"extra\":1}");
         admin.page("POST", "/logout", session, Map.of("csrf", csrf));
 
         List<String> logged = everything();
         assertThat(logged).anyMatch(line -> line.contains("password of admin user 'zoe' changed"));
         assertThat(logged).as("the capture works").anyMatch(line -> line.contains("logged in"));
         assertThat(logged).anyMatch(line -> line.contains("failed: wrong username or password"));
-        for (String secret : List.of(AdminTestServer.PASSWORD, WRONG_PASSWORD, NEW_PASSWORD, token, session, csrf)) {
+        assertThat(logged).anyMatch(line -> line.contains("partner credential 'alice' of deployment 'c' added"));
+        for (String secret : List.of(AdminTestServer.PASSWORD, WRONG_PASSWORD, NEW_PASSWORD, PARTNER_PASSWORD, token,
+                session, csrf)) {
             assertThat(logged).as("lines containing a secret").noneMatch(line -> line.contains(secret));
         }
     }

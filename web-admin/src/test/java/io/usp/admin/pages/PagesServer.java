@@ -55,7 +55,8 @@ final class PagesServer implements AutoCloseable {
         fake = new FakeRunningServer(database.deployments());
         running = new StatusOverrides(fake);
         context = new AdminContext(database.deployments(), database.admins(), database.audit(), database.history(),
-                database.clients(), running, clock, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+                database.clients(), database.partners(), running, clock,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         FirstAdmin.ensure(database.admins(), clock, Map.of(FirstAdmin.PASSWORD_ENV, PASSWORD),
                 new PrintWriter(new StringWriter()));
         server = AdminServer.start(new AdminSettings("127.0.0.1", 0, Optional.empty()), context, List.of(new Pages()));

@@ -66,8 +66,8 @@ class HttpsTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
         try (Database database = Database.inMemory("https-" + UUID.randomUUID(), clock)) {
             AdminContext context = new AdminContext(database.deployments(), database.admins(), database.audit(),
-                    database.history(), database.clients(), new FakeRunningServer(database.deployments()), clock,
-                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+                    database.history(), database.clients(), database.partners(),
+                    new FakeRunningServer(database.deployments()), clock, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
             AdminSettings settings = new AdminSettings("127.0.0.1", 0, Optional.of(new TlsFiles(certFile, keyFile)));
             try (AdminServer server = AdminServer.start(settings, context, List.of())) {
                 HttpClient client = HttpClient.newBuilder().sslContext(trusting(cert)).build();
