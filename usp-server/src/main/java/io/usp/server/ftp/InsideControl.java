@@ -3,6 +3,7 @@ package io.usp.server.ftp;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.http2.Http2DataFrame;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 
@@ -55,6 +56,15 @@ final class InsideControl {
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             FtpReply reply = (FtpReply) msg;
             session.onPartnerLoop(() -> session.reply(reply));
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+            if (evt instanceof ChannelInputShutdownEvent) {
+                ctx.close(); // the inside server closed its side: the session is over
+                return;
+            }
+            super.userEventTriggered(ctx, evt);
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.usp.server.ftp;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
@@ -37,6 +38,10 @@ final class PartnerControl extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof SslHandshakeCompletionEvent done && !done.isSuccess()) {
             session.partnerMalformed("TLS handshake failed: " + done.cause().getMessage());
+            return;
+        }
+        if (evt instanceof ChannelInputShutdownEvent) {
+            session.partnerGone(); // FTP has no half-close: a partner that stops sending is done
             return;
         }
         super.userEventTriggered(ctx, evt);
