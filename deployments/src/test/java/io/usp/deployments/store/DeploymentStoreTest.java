@@ -1,5 +1,10 @@
 package io.usp.deployments.store;
 
+import io.usp.deployments.Limits;
+import java.util.Set;
+import io.usp.deployments.PortRange;
+import io.usp.deployments.route.FtpSettings;
+import io.usp.deployments.route.FtpRoute;
 import static io.usp.deployments.store.Fixtures.direct;
 import static io.usp.deployments.store.Fixtures.named;
 import static io.usp.deployments.store.Fixtures.partners;
@@ -89,6 +94,22 @@ class DeploymentStoreTest {
         assertThat(store.deployment("socks")).map(StoredDeployment::deployment).contains(tcp);
         store.update("socks", collection, "alice");
         assertThat(store.deployment("socks")).map(StoredDeployment::deployment).contains(collection);
+    }
+
+    @Test
+    void anFtpDeploymentReadsBackEqualAndMayBecomeTcpAndBack() {
+        Deployment ftp = new Deployment("ftp", new Listener("0.0.0.0", 2121), IpFilter.ALLOW_ALL, Limits.NONE,
+                new FtpRoute(new Target("ftp.internal", 21), Optional.of("agent-a"), new FtpSettings(
+                        new PortRange(30000, 30099), Optional.of("203.0.113.10"), FtpSettings.Tls.IMPLICIT,
+                        Optional.of(new FtpSettings.Certificate("/etc/usp/ftp.crt", "/etc/usp/ftp.key")), true,
+                        Set.of("MDTM"))), Deployment.DEFAULT_IDLE_TIMEOUT);
+        store.create(ftp, "alice");
+        assertThat(store.deployment("ftp")).map(StoredDeployment::deployment).contains(ftp);
+        Deployment tcp = direct("ftp", 2121);
+        store.update("ftp", tcp, "alice");
+        assertThat(store.deployment("ftp")).map(StoredDeployment::deployment).contains(tcp);
+        store.update("ftp", ftp, "alice");
+        assertThat(store.deployment("ftp")).map(StoredDeployment::deployment).contains(ftp);
     }
 
     @Test

@@ -147,6 +147,13 @@ public final class FtpSession {
         fail(why, 500, "Command line too long or malformed");
     }
 
+    /** The deployment's idle timeout passed on the control connection; a transfer going on keeps it open. */
+    void idle() {
+        if (transfer == null && !ended) {
+            fail("was idle for the deployment's idle timeout", 421, "Idle timeout, closing the control connection");
+        }
+    }
+
     void partnerGone() {
         end();
     }

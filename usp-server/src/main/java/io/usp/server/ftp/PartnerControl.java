@@ -7,6 +7,7 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.timeout.IdleStateEvent;
 import java.nio.charset.StandardCharsets;
 
 /** The partner's control connection: lines to the session, within {@value #MAX_LINE} bytes. */
@@ -38,6 +39,10 @@ final class PartnerControl extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof SslHandshakeCompletionEvent done && !done.isSuccess()) {
             session.partnerMalformed("TLS handshake failed: " + done.cause().getMessage());
+            return;
+        }
+        if (evt instanceof IdleStateEvent) {
+            session.idle();
             return;
         }
         if (evt instanceof ChannelInputShutdownEvent) {

@@ -1,0 +1,136 @@
+package io.usp.deployments.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.usp.deployments.Deployment;
+import io.usp.deployments.PortRange;
+import io.usp.deployments.Target;
+import io.usp.deployments.route.FtpRoute;
+import io.usp.deployments.route.FtpSettings;
+import io.usp.deployments.route.Mode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An FTP deployment as written in YAML: its settings, the errors that name their field, and the way back. */
+class FtpEntryTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String ISSUE_EXAMPLE = """
+            deployments:
+              - name: partner-ftp
+                mode: ftp
+                listener: { bind: 0.0.0.0, port: 2121 }
+                ipFilter: { allow: [198.51.100.0/24], defaultAction: block }
+                target: { host: ftp.internal, port: 21 }
+                client: agent-a
+                ftp:
+                  passivePorts: "30000-30099"
+                  publicAddress: 203.0.113.10
+                  tls: explicit
+                  certificate: { cert: ftp.crt, key: ftp.key }
+                  readOnly: false
+                  denyCommands: [site, MDTM]
+            """;
+
+    private Deployment read(String yaml) throws IOException {
+        Path file = dir.resolve("test.yaml");
+        Files.writeString(file, yaml);
+        StrictYaml reader = new StrictYaml(file);
+        JsonNode list = reader.read().get("deployments");
+        return DeploymentEntry.read(reader, list.get(0), 0, Map.of());
+    }
+
+    private void fails(String yaml, String message) {
+        assertThatThrownBy(() -> read(yaml)).isInstanceOf(ConfigException.class)
+                .hasMessage(dir.resolve("test.yaml") + ": " + message);
+    }
+
+    @Test
+    void theIssuesExampleReadsAndWritesBack() throws IOException {
+        Deployment d = read(ISSUE_EXAMPLE);
+        FtpRoute ftp = (FtpRoute) d.route();
+        assertThat(ftp.mode()).isEqualTo(Mode.FTP);
+        assertThat(ftp.target()).isEqualTo(new Target("ftp.internal", 21));
+        assertThat(ftp.client()).contains("agent-a");
+        assertThat(ftp.ftp()).isEqualTo(new FtpSettings(new PortRange(30000, 30099), Optional.of("203.0.113.10"),
+                FtpSettings.Tls.EXPLICIT, Optional.of(new FtpSettings.Certificate("ftp.crt", "ftp.key")), false,
+                Set.of("SITE", "MDTM")));
+        assertThat(DeploymentEntry.readBody(DeploymentEntry.write(d), Map.of())).isEqualTo(d);
+    }
+
+    @Test
+    void errorsNameTheField() {
+        fails("""
+                deployments:
+                  - name: f
+                    mode: ftp
+                    listener: { port: 2121 }
+                    target: { host: ftp.internal, port: 21 }
+                """, "deployment 'f', field 'ftp': is required");
+        fails("""
+                deployments:
+                  - name: f
+                    mode: ftp
+                    listener: { port: 2121 }
+                    target: { host: ftp.internal, port: 21 }
+                    ftp: { passivePorts: "30099-30000" }
+                """, "deployment 'f', field 'ftp.passivePorts': " + rangeError("30099-30000"));
+        fails("""
+                deployments:
+                  - name: f
+                    mode: ftp
+                    listener: { port: 2121 }
+                    target: { host: ftp.internal, port: 21 }
+                    ftp: { passivePorts: "30000-30001", tls: explicit }
+                """, "deployment 'f', field 'ftp': tls explicit needs a certificate (cert and key)");
+        fails("""
+                deployments:
+                  - name: f
+                    mode: ftp
+                    listener: { port: 2121 }
+                    target: { host: ftp.internal, port: 21 }
+                    ftp: { passivePorts: "30000-30001", tls: sometimes }
+                """, "deployment 'f', field 'ftp.tls': 'sometimes' is not one of off, explicit, implicit");
+        fails("""
+                deployments:
+                  - name: f
+                    mode: ftp
+                    listener: { port: 2121 }
+                    target: { host: ftp.internal, port: 21 }
+                    ftp: { passivePorts: "30000-30001", denyCommands: ["SITE CHMOD"] }
+                """, "deployment 'f', field 'ftp': 'SITE CHMOD' is not an FTP command (3 or 4 letters)");
+        fails("""
+                deployments:
+                  - name: f
+                    listener: { port: 2121 }
+                    target: { host: ftp.internal, port: 21 }
+                    ftp: { passivePorts: "30000-30001" }
+                """, "deployment 'f', field 'ftp': is only for mode ftp; this deployment is mode tcp");
+        fails("""
+                deployments:
+                  - name: f
+                    mode: ftp
+                    listener: { port: 2121 }
+                    ftp: { passivePorts: "30000-30001" }
+                """, "deployment 'f', field 'target': is required");
+    }
+
+    private static String rangeError(String text) {
+        try {
+            PortRange.parse(text);
+            throw new AssertionError(text + " parsed");
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+}
