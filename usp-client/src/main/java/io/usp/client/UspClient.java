@@ -19,11 +19,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The running client: several tunnel connections to one server, each kept up by a dialer. */
 public final class UspClient implements AutoCloseable {
+
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private static final Logger LOG = LoggerFactory.getLogger(UspClient.class);
 
@@ -109,8 +112,12 @@ public final class UspClient implements AutoCloseable {
         return (int) dialers.stream().filter(Dialer::isUp).count();
     }
 
+    /** Stops the client; a second call does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         renewer.close();
         dialers.forEach(Dialer::stop);
         group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();

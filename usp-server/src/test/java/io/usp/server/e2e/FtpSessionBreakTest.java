@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.SocketTimeoutException;
+import java.security.DigestOutputStream;
+import java.util.HexFormat;
+import io.usp.client.UspClient;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +34,10 @@ import org.junit.jupiter.api.Test;
  */
 class FtpSessionBreakTest extends WithConnectionLog {
 
+    private static final DebianPackages.Program LFTP = new DebianPackages.Program(Path.of("/usr/bin/lftp"), "lftp");
+
     private InsideFtp inside;
+    private UspClient agent;
 
     private SelfSignedCertificate certificate;
 
@@ -44,7 +54,7 @@ class FtpSessionBreakTest extends WithConnectionLog {
                 ftp("ftp-one", Optional.empty(), "20250-20250", ""),
                 ftp("ftps", Optional.of("agent-a"), "20260-20269", ", \"tls\": \"explicit\"" + tls),
                 ftp("ftps-implicit", Optional.empty(), "20270-20279", ", \"tls\": \"implicit\"" + tls)));
-        world.startClient("agent-a", World.allowLoopback());
+        agent = world.startClient("agent-a", World.allowLoopback());
         world.awaitTunnels("agent-a", 2);
     }
 
@@ -244,6 +254,91 @@ class FtpSessionBreakTest extends WithConnectionLog {
         assertThat(ftps.retrieveFile(deployment + ".bin", back)).as(ftps.getReplyString()).isTrue();
         assertThat(Partner.sha256(back.toByteArray())).isEqualTo(Partner.sha256(data));
         ftps.disconnect();
+    }
+
+    @Test
+    void twoHundredMebibytesGoUpAndDownExactlyThroughTheTunnel() throws Exception {
+        long size = 200L << 20;
+        FTPClient ftp = login("ftp-tunnel");
+        ftp.enterLocalPassiveMode();
+        SeededStream up = new SeededStream(size, 77);
+        assertThat(ftp.storeFile("big.bin", up)).as(ftp.getReplyString()).isTrue();
+        assertThat(Files.size(inside.home().resolve("big.bin"))).isEqualTo(size);
+        DigestOutputStream down = new DigestOutputStream(OutputStream.nullOutputStream(), Partner.digest());
+        assertThat(ftp.retrieveFile("big.bin", down)).as(ftp.getReplyString()).isTrue();
+        String sent = up.sha256();
+        assertThat(HexFormat.of().formatHex(down.getMessageDigest().digest())).as("down").isEqualTo(sent);
+        try (InputStream stored = Files.newInputStream(inside.home().resolve("big.bin"))) {
+            assertThat(Partner.readAll(stored).sha256()).as("stored inside").isEqualTo(sent);
+        }
+        ftp.disconnect();
+        Await.until(() -> log.any("transfer deployment=ftp-tunnel ", "bytesUp=" + size, "STOR big.bin")
+                && log.any("transfer deployment=ftp-tunnel ", "bytesDown=" + size, "RETR big.bin"), "both logged");
+    }
+
+    @Test
+    void theClientKilledMidTransferEndsTheSessionWithoutAHang() throws Exception {
+        byte[] big = Partner.random(64 << 20, 5);
+        Files.write(inside.home().resolve("big.bin"), big);
+        FTPClient ftp = login("ftp-tunnel");
+        ftp.setSoTimeout(120_000);
+        ftp.setDataTimeout(java.time.Duration.ofSeconds(120)); // far beyond the test: a hang shows as this timeout
+        ftp.enterLocalPassiveMode();
+        InputStream data = ftp.retrieveFileStream("big.bin");
+        assertThat(data).as(ftp.getReplyString()).isNotNull();
+        long got = data.readNBytes(1 << 20).length;
+        agent.close();
+        try {
+            for (byte[] chunk = new byte[65536]; ; ) {
+                int n = data.read(chunk);
+                if (n < 0) {
+                    break;
+                }
+                got += n;
+            }
+        } catch (IOException e) {
+            assertThat(e).as("the data connection ended by the server, not by a timeout")
+                    .isNotInstanceOf(SocketTimeoutException.class);
+        }
+        assertThat(got).as("the transfer was cut short").isLessThan(big.length);
+        boolean completed;
+        try {
+            completed = ftp.completePendingCommand();
+        } catch (IOException e) {
+            assertThat(e).as("the control connection ended by the server").isNotInstanceOf(SocketTimeoutException.class);
+            completed = false;
+        }
+        assertThat(completed).isFalse();
+        Await.until(() -> log.any("ftp-refused deployment=ftp-tunnel ", "inside control"), "the lost inside logged");
+    }
+
+    @Test
+    void lftpMirrorsATreeUpAndDownPlainAndOverTls() throws Exception {
+        DebianPackages.require(LFTP);
+        Path local = dir.resolve("lftp-up");
+        for (String name : tree()) {
+            Files.createDirectories(local.resolve(name).getParent());
+            Files.write(local.resolve(name), content(name));
+        }
+        lftp("ftp-tunnel", "set ftp:passive-mode on", local, "lftp-plain");
+        lftp("ftps", "set ftp:passive-mode off; set ftp:ssl-force true; set ftp:ssl-protect-data true;"
+                + " set ssl:verify-certificate no", local, "lftp-tls");
+    }
+
+    private void lftp(String deployment, String settings, Path local, String remote) throws Exception {
+        Path back = dir.resolve(remote + "-back");
+        String script = settings + "; set net:max-retries 1; set net:timeout 20; mirror -R " + local + " " + remote
+                + "; mirror " + remote + " " + back + "; quit";
+        Processes.Run run = Processes.run(dir, null, List.of(LFTP.path().toString(), "-u",
+                InsideFtp.USER + "," + InsideFtp.PASSWORD, "-p", Integer.toString(world.port(deployment)), "-e", script,
+                "127.0.0.1"));
+        assertThat(run.exit()).as(run.err()).isZero();
+        for (String name : tree()) {
+            assertThat(Partner.sha256(Files.readAllBytes(inside.home().resolve(remote).resolve(name))))
+                    .as("%s up: %s", deployment, name).isEqualTo(Partner.sha256(content(name)));
+            assertThat(Partner.sha256(Files.readAllBytes(back.resolve(name))))
+                    .as("%s down: %s", deployment, name).isEqualTo(Partner.sha256(content(name)));
+        }
     }
 
     private static int passivePort(String reply) {
