@@ -1,16 +1,13 @@
 package io.usp.deployments.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.usp.deployments.Deployment;
 import io.usp.deployments.Target;
 import io.usp.deployments.route.CollectionRoute;
 import io.usp.deployments.route.Mode;
 import io.usp.deployments.route.RuleAction;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,16 +37,11 @@ class CollectionEntryTest {
             """;
 
     private Deployment read(String yaml) throws IOException {
-        Path file = dir.resolve("test.yaml");
-        Files.writeString(file, yaml);
-        StrictYaml reader = new StrictYaml(file);
-        JsonNode list = reader.read().get("deployments");
-        return DeploymentEntry.read(reader, list.get(0), 0, Map.of());
+        return new EntryFile(dir).read(yaml);
     }
 
     private void fails(String yaml, String message) {
-        assertThatThrownBy(() -> read(yaml)).isInstanceOf(ConfigException.class)
-                .hasMessage(dir.resolve("test.yaml") + ": " + message);
+        new EntryFile(dir).fails(yaml, message);
     }
 
     @Test
@@ -114,8 +106,8 @@ class CollectionEntryTest {
                 """, "deployment 't', field 'rules': is only for a collection (mode connect or socks5); this deployment is mode tcp");
         fails("""
                 deployments:
-                  - { name: c, mode: ftp, listener: { port: 1 } }
-                """, "deployment 'c', field 'mode': 'ftp' is not a mode; use one of tcp, connect, socks5");
+                  - { name: c, mode: sftp, listener: { port: 1 } }
+                """, "deployment 'c', field 'mode': 'sftp' is not a mode; use one of tcp, connect, socks5, ftp");
         fails("""
                 deployments:
                   - { name: c, mode: connect, listener: { port: 1 }, rules: [ { action: direct, ports: ["9-1"] } ] }

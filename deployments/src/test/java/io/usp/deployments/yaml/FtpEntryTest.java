@@ -1,9 +1,7 @@
 package io.usp.deployments.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.usp.deployments.Deployment;
 import io.usp.deployments.PortRange;
 import io.usp.deployments.Target;
@@ -11,7 +9,6 @@ import io.usp.deployments.route.FtpRoute;
 import io.usp.deployments.route.FtpSettings;
 import io.usp.deployments.route.Mode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -43,16 +40,11 @@ class FtpEntryTest {
             """;
 
     private Deployment read(String yaml) throws IOException {
-        Path file = dir.resolve("test.yaml");
-        Files.writeString(file, yaml);
-        StrictYaml reader = new StrictYaml(file);
-        JsonNode list = reader.read().get("deployments");
-        return DeploymentEntry.read(reader, list.get(0), 0, Map.of());
+        return new EntryFile(dir).read(yaml);
     }
 
     private void fails(String yaml, String message) {
-        assertThatThrownBy(() -> read(yaml)).isInstanceOf(ConfigException.class)
-                .hasMessage(dir.resolve("test.yaml") + ": " + message);
+        new EntryFile(dir).fails(yaml, message);
     }
 
     @Test
@@ -77,38 +69,14 @@ class FtpEntryTest {
                     listener: { port: 2121 }
                     target: { host: ftp.internal, port: 21 }
                 """, "deployment 'f', field 'ftp': is required");
-        fails("""
-                deployments:
-                  - name: f
-                    mode: ftp
-                    listener: { port: 2121 }
-                    target: { host: ftp.internal, port: 21 }
-                    ftp: { passivePorts: "30099-30000" }
-                """, "deployment 'f', field 'ftp.passivePorts': " + rangeError("30099-30000"));
-        fails("""
-                deployments:
-                  - name: f
-                    mode: ftp
-                    listener: { port: 2121 }
-                    target: { host: ftp.internal, port: 21 }
-                    ftp: { passivePorts: "30000-30001", tls: explicit }
-                """, "deployment 'f', field 'ftp': tls explicit needs a certificate (cert and key)");
-        fails("""
-                deployments:
-                  - name: f
-                    mode: ftp
-                    listener: { port: 2121 }
-                    target: { host: ftp.internal, port: 21 }
-                    ftp: { passivePorts: "30000-30001", tls: sometimes }
-                """, "deployment 'f', field 'ftp.tls': 'sometimes' is not one of off, explicit, implicit");
-        fails("""
-                deployments:
-                  - name: f
-                    mode: ftp
-                    listener: { port: 2121 }
-                    target: { host: ftp.internal, port: 21 }
-                    ftp: { passivePorts: "30000-30001", denyCommands: ["SITE CHMOD"] }
-                """, "deployment 'f', field 'ftp': 'SITE CHMOD' is not an FTP command (3 or 4 letters)");
+        fails(ftp("{ passivePorts: \"30099-30000\" }"),
+                "deployment 'f', field 'ftp.passivePorts': " + rangeError("30099-30000"));
+        fails(ftp("{ passivePorts: \"30000-30001\", tls: explicit }"),
+                "deployment 'f', field 'ftp': tls explicit needs a certificate (cert and key)");
+        fails(ftp("{ passivePorts: \"30000-30001\", tls: sometimes }"),
+                "deployment 'f', field 'ftp.tls': 'sometimes' is not one of off, explicit, implicit");
+        fails(ftp("{ passivePorts: \"30000-30001\", denyCommands: [\"SITE CHMOD\"] }"),
+                "deployment 'f', field 'ftp': 'SITE CHMOD' is not an FTP command (3 or 4 letters)");
         fails("""
                 deployments:
                   - name: f
@@ -123,6 +91,18 @@ class FtpEntryTest {
                     listener: { port: 2121 }
                     ftp: { passivePorts: "30000-30001" }
                 """, "deployment 'f', field 'target': is required");
+    }
+
+    /** A deployment of mode ftp with the flow mapping {@code settings} as its {@code ftp}. */
+    private static String ftp(String settings) {
+        return """
+                deployments:
+                  - name: f
+                    mode: ftp
+                    listener: { port: 2121 }
+                    target: { host: ftp.internal, port: 21 }
+                    ftp: %s
+                """.formatted(settings);
     }
 
     private static String rangeError(String text) {
