@@ -53,7 +53,9 @@ class FtpSessionBreakTest extends WithConnectionLog {
                 ftp("ftp-ro", Optional.empty(), "20240-20249", ", \"readOnly\": true"),
                 ftp("ftp-one", Optional.empty(), "20250-20250", ""),
                 ftp("ftps", Optional.of("agent-a"), "20260-20269", ", \"tls\": \"explicit\"" + tls),
-                ftp("ftps-implicit", Optional.empty(), "20270-20279", ", \"tls\": \"implicit\"" + tls)));
+                ftp("ftps-implicit", Optional.empty(), "20270-20279", ", \"tls\": \"implicit\"" + tls),
+                World.fromJson(ftpJson("ftp-v6", Optional.of("agent-a"), "20280-20289", "").replace("\"bind\": \"127.0.0.1\"",
+                        "\"bind\": \"::1\""))));
         agent = world.startClient("agent-a", World.allowLoopback());
         world.awaitTunnels("agent-a", 2);
     }
@@ -66,11 +68,16 @@ class FtpSessionBreakTest extends WithConnectionLog {
 
     private io.usp.deployments.Deployment ftp(String name, Optional<String> client, String passive, String more)
             throws Exception {
-        return World.fromJson("""
+        return World.fromJson(ftpJson(name, client, passive, more));
+    }
+
+    /** Listening on 127.0.0.1 (any free port), the inside server as target. */
+    private String ftpJson(String name, Optional<String> client, String passive, String more) {
+        return """
                 {"name": "%s", "mode": "ftp", "listener": {"bind": "127.0.0.1", "port": 0},
                  "target": {"host": "127.0.0.1", "port": %d}%s,
                  "ftp": {"passivePorts": "%s"%s}}""".formatted(name, inside.port(),
-                client.map(c -> ", \"client\": \"" + c + "\"").orElse(""), passive, more));
+                client.map(c -> ", \"client\": \"" + c + "\"").orElse(""), passive, more);
     }
 
     private FTPClient login(String deployment) throws Exception {
@@ -149,6 +156,29 @@ class FtpSessionBreakTest extends WithConnectionLog {
     void aTreeGoesUpAndDownInActiveModeThroughTheTunnelAndPassiveDirect() throws Exception {
         mirrorUpAndDown("ftp-tunnel", false);
         mirrorUpAndDown("ftp-direct", true);
+    }
+
+    @Test
+    void anIpv6PartnerUsesEpsvAndEprt() throws Exception {
+        Files.write(inside.home().resolve("v6.bin"), content("v6"));
+        FTPClient ftp = new FTPClient();
+        ftp.setDefaultTimeout(20_000);
+        ftp.connect("::1", world.port("ftp-v6"));
+        assertThat(ftp.login(InsideFtp.USER, InsideFtp.PASSWORD)).as(ftp.getReplyString()).isTrue();
+        assertThat(ftp.setFileType(FTP.BINARY_FILE_TYPE)).isTrue();
+        for (boolean passive : new boolean[] {true, false}) {
+            if (passive) {
+                ftp.enterLocalPassiveMode(); // over IPv6 Commons Net sends EPSV
+            } else {
+                ftp.enterLocalActiveMode(); // and EPRT |2|::1|port|
+            }
+            ByteArrayOutputStream back = new ByteArrayOutputStream();
+            assertThat(ftp.retrieveFile("v6.bin", back)).as(ftp.getReplyString()).isTrue();
+            assertThat(back.toByteArray()).isEqualTo(content("v6"));
+        }
+        assertThat(ftp.sendCommand("PASV")).as("PASV cannot name an IPv6 address").isEqualTo(522);
+        ftp.disconnect();
+        Await.until(() -> log.count("transfer deployment=ftp-v6 ", "RETR v6.bin") == 2, "both transfers logged");
     }
 
     @Test

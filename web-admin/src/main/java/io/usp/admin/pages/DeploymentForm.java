@@ -39,7 +39,7 @@ final class DeploymentForm {
 
     /** Refusals about the filter as a whole land on the named-filter select or the mode. */
     private static final Map<String, String> ALIASES = Map.of("ipFilter", MODE, "listener", "listener.port",
-            "target", "target.host", "limits", "limits.maxConnections");
+            "target", "target.host", "limits", "limits.maxConnections", "ftp", "ftp.tls");
 
     private DeploymentForm() {
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The route part of the deployment form: {@code mode}, then {@code target} (tcp, ftp) or the rules
@@ -23,7 +24,8 @@ final class RouteForm {
     /** One {@code name = destination} per line. */
     static final String DNS_OVERRIDES = "dnsOverrides";
 
-    static final List<String> INPUTS = List.of(MODE, "target.host", "target.port", "client", DNS_OVERRIDES);
+    static final List<String> INPUTS = Stream.concat(Stream.of(MODE, "target.host", "target.port", "client",
+            DNS_OVERRIDES), FtpForm.INPUTS.stream()).toList();
 
     private RouteForm() {
     }
@@ -50,7 +52,6 @@ final class RouteForm {
     /** Every input an error can be shown next to: the fixed ones, {@link #RULES} and each rule row's. */
     static List<String> inputs(FormFields form) {
         List<String> out = new ArrayList<>(INPUTS);
-        out.addAll(FtpForm.INPUTS);
         out.add(RULES);
         int rows = RuleRows.in(form).size();
         for (int i = 0; i < rows; i++) {
