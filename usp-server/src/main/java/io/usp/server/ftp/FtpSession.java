@@ -154,6 +154,15 @@ public final class FtpSession {
         }
     }
 
+    /** Ended from outside (an admin, a stopped listener): the partner is told, the inside session closed. */
+    void abort(String reason) {
+        if (!ended) {
+            endReason = reason;
+            answer(421, "Service not available, closing the control connection");
+            end();
+        }
+    }
+
     void partnerGone() {
         end();
     }

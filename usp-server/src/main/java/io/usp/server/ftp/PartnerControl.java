@@ -8,6 +8,7 @@ import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.usp.protocol.relay.Relay;
 import java.nio.charset.StandardCharsets;
 
 /** The partner's control connection: lines to the session, within {@value #MAX_LINE} bytes. */
@@ -39,6 +40,10 @@ final class PartnerControl extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof SslHandshakeCompletionEvent done && !done.isSuccess()) {
             session.partnerMalformed("TLS handshake failed: " + done.cause().getMessage());
+            return;
+        }
+        if (evt instanceof Relay.AbortRequest abort) {
+            session.abort(abort.reason()); // an admin closed it, or its listener stopped
             return;
         }
         if (evt instanceof IdleStateEvent) {

@@ -1,6 +1,7 @@
 package io.usp.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
+import org.apache.commons.net.ftp.FTPConnectionClosedException;
 import org.apache.commons.net.ftp.FTPFile;
 import org.apache.commons.net.ftp.FTPSClient;
 import org.apache.commons.net.util.TrustManagerUtils;
@@ -179,6 +181,19 @@ class FtpSessionBreakTest extends WithConnectionLog {
         assertThat(ftp.sendCommand("PASV")).as("PASV cannot name an IPv6 address").isEqualTo(522);
         ftp.disconnect();
         Await.until(() -> log.count("transfer deployment=ftp-v6 ", "RETR v6.bin") == 2, "both transfers logged");
+    }
+
+    @Test
+    void closingASessionFromTheServerTellsThePartner() throws Exception {
+        FTPClient ftp = login("ftp-direct");
+        Await.until(() -> world.server().connections().all().size() == 1, "the session is listed");
+        long id = world.server().connections().all().get(0).id();
+        assertThat(world.server().connections().close(id, "closed by admin alice")).isTrue();
+        assertThatThrownBy(ftp::getReply).as("Commons Net ends the session on a 421")
+                .isInstanceOf(FTPConnectionClosedException.class).hasMessageContaining("421");
+        Await.until(() -> log.any("closed deployment=ftp-direct ", "reason=\"closed by admin alice\""),
+                "the session's line names the reason");
+        ftp.disconnect();
     }
 
     @Test
