@@ -73,11 +73,11 @@ public final class ConnectionReport {
     }
 
     /** One transfer of an FTP session break, with its user, command, path and final reply in the detail. */
-    public void transferred(String deployment, Destination control, Transfer t) {
+    public void transferred(String deployment, SocketAddress partner, Destination control, Transfer t) {
         String target = control.target().authority();
-        ConnectionLog.transferred(deployment, t.partner(), target, control.via(), t.fromPartner(), t.toPartner(),
+        ConnectionLog.transferred(deployment, Addresses.text(partner), target, control.via(), t.fromPartner(), t.toPartner(),
                 t.duration().toMillis(), t.detail());
-        history.accept(new ConnectionRecord(0, clock.instant(), deployment, t.partner(), Optional.of(target),
+        history.accept(new ConnectionRecord(0, clock.instant(), deployment, Addresses.text(partner), Optional.of(target),
                 Optional.of(control.via()), t.ok() ? "transfer" : "transfer-failed", Optional.of(t.detail()),
                 t.fromPartner(), t.toPartner(), t.duration().toMillis(), 1, 0));
     }

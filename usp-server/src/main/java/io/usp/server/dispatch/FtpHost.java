@@ -99,7 +99,7 @@ final class FtpHost implements SessionHost {
 
     @Override
     public void transferred(Transfer t) {
-        services.report().transferred(deployment, control, t);
+        services.report().transferred(deployment, partner.remoteAddress(), control, t);
     }
 
     @Override

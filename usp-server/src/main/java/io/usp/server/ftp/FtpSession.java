@@ -196,7 +196,7 @@ public final class FtpSession {
         FtpCommand c = parsed.get();
         String verb = c.verb();
         if (settings.tls() == FtpSettings.Tls.EXPLICIT && !tlsActive && (verb.equals("USER") || verb.equals("PASS"))) {
-            host.refused("login before AUTH TLS", "partner " + partner.remoteAddress() + " sent " + verb + " in clear");
+            host.refused("login before AUTH TLS", "partner " + text(partner.remoteAddress()) + " sent " + verb + " in clear");
             answer(530, "Log in with AUTH TLS first");
             return;
         }
@@ -208,7 +208,7 @@ public final class FtpSession {
             case "PORT", "EPRT" -> active(c);
             default -> {
                 if (settings.readOnly() && WRITES.contains(verb) || settings.deniedCommands().contains(verb)) {
-                    host.refused("command", "partner " + partner.remoteAddress() + ": " + verb + " refused"
+                    host.refused("command", "partner " + text(partner.remoteAddress()) + ": " + verb + " refused"
                             + (settings.readOnly() && WRITES.contains(verb) ? " (read-only)" : " (denied)"));
                     answer(550, verb + " is not allowed here");
                 } else if (TRANSFERS.contains(verb)) {
@@ -323,8 +323,8 @@ public final class FtpSession {
         }
         InetAddress own = ((InetSocketAddress) partner.remoteAddress()).getAddress();
         if (!address.get().getAddress().equals(own)) {
-            host.refused("bounce", "partner " + partner.remoteAddress() + " asked for a data connection to "
-                    + address.get() + ", not its own address");
+            host.refused("bounce", "partner " + text(partner.remoteAddress()) + " asked for a data connection to "
+                    + text(address.get()) + ", not its own address");
             answer(504, c.verb() + " must name your own address");
             return;
         }
@@ -378,8 +378,8 @@ public final class FtpSession {
         InetAddress from = ((InetSocketAddress) data.remoteAddress()).getAddress();
         InetAddress own = ((InetSocketAddress) partner.remoteAddress()).getAddress();
         if (!from.equals(own) || p.data != null || ended) {
-            host.refused("passive port theft", data.remoteAddress() + " connected to passive port " + p.port
-                    + " held for partner " + partner.remoteAddress());
+            host.refused("passive port theft", text(data.remoteAddress()) + " connected to passive port " + p.port
+                    + " held for partner " + text(partner.remoteAddress()));
             data.close();
             return;
         }
@@ -426,7 +426,7 @@ public final class FtpSession {
     // ---- the end
 
     private void fail(String why, int code, String text) {
-        host.refused("session", "partner " + partner.remoteAddress() + " " + why);
+        host.refused("session", "partner " + text(partner.remoteAddress()) + " " + why);
         endReason = why;
         answer(code, text);
         end();
@@ -451,6 +451,13 @@ public final class FtpSession {
     private void sendInside(String line) {
         inside.write(text(line));
         inside.channel().flush();
+    }
+
+    /** {@code 198.51.100.7:50312}, {@code [2001:db8::7]:50312}: as the connection log writes addresses. */
+    private static String text(java.net.SocketAddress address) {
+        InetSocketAddress a = (InetSocketAddress) address;
+        String host = a.getAddress().getHostAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 
     private static io.netty.buffer.ByteBuf text(String s) {
@@ -544,7 +551,7 @@ public final class FtpSession {
             reported = true;
             FtpSession.this.toPartner += Math.max(toPartner, 0);
             FtpSession.this.fromPartner += fromPartner;
-            host.transferred(new Transfer(String.valueOf(partner.remoteAddress()), user, command, path,
+            host.transferred(new Transfer(user, command, path,
                     Math.max(toPartner, 0), fromPartner, Duration.between(started, clock.instant()),
                     reply.code() + " " + Lines.printable(reply.text()), reply.code() == 226 || reply.code() == 250));
         }

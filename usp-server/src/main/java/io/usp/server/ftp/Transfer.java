@@ -9,7 +9,7 @@ import java.time.Duration;
  * @param fromPartner bytes from the partner to the inside server (STOR, APPE)
  * @param reply the inside server's final reply, e.g. {@code 226 Transfer complete}
  */
-public record Transfer(String partner, String user, String command, String path, long toPartner, long fromPartner,
+public record Transfer(String user, String command, String path, long toPartner, long fromPartner,
                        Duration duration, String reply, boolean ok) {
 
     /** The words of the log line and the history row. */

@@ -12,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.security.DigestOutputStream;
 import java.util.HexFormat;
 import io.usp.client.UspClient;
+import io.usp.deployments.store.ConnectionHistory.ConnectionRecord;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,6 +148,16 @@ class FtpSessionBreakTest extends WithConnectionLog {
         mirrorUpAndDown("ftp-tunnel", true);
         assertThat(log.any("transfer deployment=ftp-tunnel ", "via=agent-a", "RETR ftp-tunnel-pasv/b/f19.bin",
                 "bytesDown=" + content("b/f19.bin").length)).isTrue();
+        world.server().history().flush();
+        List<ConnectionRecord> rows = world.server().database().history().recent(100, Optional.of("ftp-tunnel"));
+        assertThat(rows).as("every transfer kept in the history (20 STOR, 20 RETR, 1 LIST), with user, command, path")
+                .filteredOn(r -> r.outcome().equals("transfer")).hasSize(41)
+                .anySatisfy(r -> {
+                    assertThat(r.detail().orElse("")).contains("user=alice STOR ftp-tunnel-pasv/b/f19.bin -> 226");
+                    assertThat(r.bytesUp()).isEqualTo(content("b/f19.bin").length);
+                    assertThat(r.via()).contains("agent-a");
+                    assertThat(r.partner()).startsWith("127.0.0.1:");
+                });
     }
 
     @Test
