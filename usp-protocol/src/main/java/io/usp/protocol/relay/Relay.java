@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * can take more. A FIN (END_STREAM) on one side becomes a half-close on the other; an abort
  * becomes an abort. When both channels are closed the outcome is reported once.
  */
-public final class Relay {
+public final class Relay implements ByteCounts {
 
     /** Fire this user event on either channel to abort its relay with a reason of your own. */
     public record AbortRequest(String reason) {
@@ -69,11 +69,13 @@ public final class Relay {
     }
 
     /** Bytes read from the first end so far (any thread). */
+    @Override
     public long bytesFromFirst() {
         return bytesFromFirst;
     }
 
     /** Bytes read from the second end so far (any thread). */
+    @Override
     public long bytesFromSecond() {
         return bytesFromSecond;
     }

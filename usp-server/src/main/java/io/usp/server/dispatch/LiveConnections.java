@@ -1,6 +1,7 @@
 package io.usp.server.dispatch;
 
 import io.netty.channel.Channel;
+import io.usp.protocol.relay.ByteCounts;
 import io.usp.protocol.relay.Relay;
 import java.time.Instant;
 import java.util.Comparator;
@@ -13,16 +14,16 @@ import java.util.concurrent.atomic.AtomicLong;
 /** The partner connections being relayed now, by id, so admins can see and close them. */
 public final class LiveConnections {
 
-    /** One relayed connection; the relay is read for bytes so far. */
+    /** One connection; its relay (or FTP session) is read for bytes so far. */
     public record Entry(long id, String deployment, String partner, String target, String via, Instant openedAt,
-                        Channel channel, Relay relay) {
+                        Channel channel, ByteCounts counts) {
 
         public long bytesFromPartner() {
-            return relay == null ? 0 : relay.bytesFromFirst();
+            return counts == null ? 0 : counts.bytesFromFirst();
         }
 
         public long bytesToPartner() {
-            return relay == null ? 0 : relay.bytesFromSecond();
+            return counts == null ? 0 : counts.bytesFromSecond();
         }
     }
 
@@ -36,10 +37,10 @@ public final class LiveConnections {
         return id;
     }
 
-    /** Adds the relay (for its byte counts) unless the connection already ended. */
-    void attach(long id, Relay relay) {
+    /** Adds what counts the connection's bytes unless the connection already ended. */
+    void attach(long id, ByteCounts counts) {
         open.computeIfPresent(id, (k, e) -> new Entry(e.id(), e.deployment(), e.partner(), e.target(), e.via(),
-                e.openedAt(), e.channel(), relay));
+                e.openedAt(), e.channel(), counts));
     }
 
     void remove(long id) {

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.usp.deployments.Deployment;
 import io.usp.deployments.Target;
+import io.usp.deployments.route.FtpRoute;
 import io.usp.deployments.route.Route;
 import io.usp.deployments.route.RuleDecision;
 import io.usp.protocol.relay.Relay;
@@ -124,9 +125,16 @@ public final class PartnerHandler extends ChannelInboundHandlerAdapter {
         };
         // how the partner's bytes are carried: relayed as they are, or through an FTP session break
         route.<Runnable>fold(f -> () -> relay(partner, farEnd, closed, id), c -> () -> relay(partner, farEnd, closed, id),
-                ftp -> () -> FtpSession.start(partner, farEnd, ftp.target(), listener.ftp(ftp.ftp()),
-                        new FtpHost(partner, name, reached, deployment.listener().bind(), ftp.ftp().publicAddress(),
-                                services), clock).ended(accepted, closed)).run();
+                ftp -> () -> session(partner, farEnd, ftp, reached, closed, id)).run();
+    }
+
+    private void session(Channel partner, RelayEnd farEnd, FtpRoute ftp, Destination reached,
+                         Consumer<Relay.Outcome> closed, long id) {
+        FtpHost host = new FtpHost(partner, deployment.name(), reached, deployment.listener().bind(),
+                ftp.ftp().publicAddress(), services);
+        FtpSession session = FtpSession.start(partner, farEnd, ftp.target(), listener.ftp(ftp.ftp()), host, clock);
+        session.ended(accepted, closed);
+        services.connections().attach(id, session);
     }
 
     private void relay(Channel partner, RelayEnd farEnd, Consumer<Relay.Outcome> closed, long id) {

@@ -9,6 +9,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.usp.deployments.Target;
 import io.usp.deployments.route.FtpSettings;
+import io.usp.protocol.relay.ByteCounts;
 import io.usp.protocol.relay.EarlyInput;
 import io.usp.protocol.relay.Relay;
 import io.usp.protocol.relay.RelayEnd;
@@ -36,7 +37,7 @@ import java.util.function.Consumer;
  * partner asks toward it: on a DMZ passive port, or out to its own address. Everything runs on
  * the partner's event loop.
  */
-public final class FtpSession {
+public final class FtpSession implements ByteCounts {
 
     /** Commands that change the inside server's files: refused with {@code readOnly}. */
     static final Set<String> WRITES = Set.of("STOR", "STOU", "APPE", "DELE", "RNFR", "RNTO", "MKD", "XMKD", "RMD",
@@ -62,8 +63,8 @@ public final class FtpSession {
     private boolean protectData;
     private boolean ended;
     private String endReason = "the partner closed the session";
-    private long fromPartner;
-    private long toPartner;
+    private volatile long fromPartner;
+    private volatile long toPartner;
     private String user = "";
     private DataPlan plan;
     private TransferRun transfer;
@@ -115,6 +116,18 @@ public final class FtpSession {
             closed.accept(new Relay.Outcome(fromPartner, toPartner, Duration.between(accepted, clock.instant()),
                     endReason));
         }));
+    }
+
+    /** Bytes of the session's finished transfers, from the partner. */
+    @Override
+    public long bytesFromFirst() {
+        return fromPartner;
+    }
+
+    /** Bytes of the session's finished transfers, to the partner. */
+    @Override
+    public long bytesFromSecond() {
+        return toPartner;
     }
 
     // ---- events, each on the partner's loop

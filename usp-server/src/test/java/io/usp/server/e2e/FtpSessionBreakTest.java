@@ -196,8 +196,13 @@ class FtpSessionBreakTest extends WithConnectionLog {
 
     @Test
     void closingASessionFromTheServerTellsThePartner() throws Exception {
+        Files.write(inside.home().resolve("c.bin"), content("c9"));
         FTPClient ftp = login("ftp-direct");
-        Await.until(() -> world.server().connections().all().size() == 1, "the session is listed");
+        ftp.enterLocalPassiveMode();
+        assertThat(ftp.retrieveFile("c.bin", OutputStream.nullOutputStream())).as(ftp.getReplyString()).isTrue();
+        Await.until(() -> world.server().connections().all().size() == 1
+                && world.server().connections().all().get(0).bytesToPartner() == content("c9").length,
+                "the session is listed with the bytes of its transfer");
         long id = world.server().connections().all().get(0).id();
         assertThat(world.server().connections().close(id, "closed by admin alice")).isTrue();
         assertThatThrownBy(ftp::getReply).as("Commons Net ends the session on a 421")
