@@ -40,6 +40,12 @@ public record FtpSettings(PortRange passivePorts, Optional<String> publicAddress
     }
 
     public FtpSettings {
+        publicAddress.ifPresent(a -> {
+            if (!a.matches("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}")) {
+                throw new IllegalArgumentException("publicAddress '" + a + "' must be an IPv4 address: PASV replies"
+                        + " carry nothing else");
+            }
+        });
         if (tls != Tls.OFF && certificate.isEmpty()) {
             throw new IllegalArgumentException("tls " + tls.label() + " needs a certificate (cert and key)");
         }

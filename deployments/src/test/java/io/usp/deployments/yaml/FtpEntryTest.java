@@ -71,6 +71,9 @@ class FtpEntryTest {
                 """, "deployment 'f', field 'ftp': is required");
         fails(ftp("{ passivePorts: \"30099-30000\" }"),
                 "deployment 'f', field 'ftp.passivePorts': " + rangeError("30099-30000"));
+        fails(ftp("{ passivePorts: \"30000-30001\", publicAddress: ftp.example.com }"),
+                "deployment 'f', field 'ftp': publicAddress 'ftp.example.com' must be an IPv4 address: PASV replies"
+                + " carry nothing else");
         fails(ftp("{ passivePorts: \"30000-30001\", tls: explicit }"),
                 "deployment 'f', field 'ftp': tls explicit needs a certificate (cert and key)");
         fails(ftp("{ passivePorts: \"30000-30001\", tls: sometimes }"),

@@ -109,13 +109,17 @@ final class FtpHost implements SessionHost {
 
     @Override
     public Inet4Address passiveAddress() {
-        InetAddress address;
-        try {
-            address = publicAddress.isPresent() ? InetAddress.getByName(publicAddress.get())
-                    : ((InetSocketAddress) partner.localAddress()).getAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("publicAddress " + publicAddress.get() + " does not resolve", e);
-        }
+        InetAddress address = publicAddress.map(FtpHost::literal)
+                .orElseGet(() -> ((InetSocketAddress) partner.localAddress()).getAddress());
         return address instanceof Inet4Address v4 ? v4 : null;
+    }
+
+    /** An IPv4 literal, as the settings require it: no lookup happens. */
+    private static InetAddress literal(String ipv4) {
+        try {
+            return InetAddress.getByName(ipv4);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("publicAddress " + ipv4 + " is not an address", e);
+        }
     }
 }

@@ -14,6 +14,7 @@ import io.usp.protocol.relay.EarlyInput;
 import io.usp.protocol.relay.Relay;
 import io.usp.protocol.relay.RelayEnd;
 import io.usp.protocol.relay.SocketEnd;
+import io.usp.server.dispatch.Addresses;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -209,7 +210,7 @@ public final class FtpSession implements ByteCounts {
         FtpCommand c = parsed.get();
         String verb = c.verb();
         if (settings.tls() == FtpSettings.Tls.EXPLICIT && !tlsActive && (verb.equals("USER") || verb.equals("PASS"))) {
-            host.refused("login before AUTH TLS", "partner " + text(partner.remoteAddress()) + " sent " + verb + " in clear");
+            host.refused("login before AUTH TLS", "partner " + Addresses.text(partner.remoteAddress()) + " sent " + verb + " in clear");
             answer(530, "Log in with AUTH TLS first");
             return;
         }
@@ -221,7 +222,7 @@ public final class FtpSession implements ByteCounts {
             case "PORT", "EPRT" -> active(c);
             default -> {
                 if (settings.readOnly() && WRITES.contains(verb) || settings.deniedCommands().contains(verb)) {
-                    host.refused("command", "partner " + text(partner.remoteAddress()) + ": " + verb + " refused"
+                    host.refused("command", "partner " + Addresses.text(partner.remoteAddress()) + ": " + verb + " refused"
                             + (settings.readOnly() && WRITES.contains(verb) ? " (read-only)" : " (denied)"));
                     answer(550, verb + " is not allowed here");
                 } else if (TRANSFERS.contains(verb)) {
@@ -278,7 +279,10 @@ public final class FtpSession implements ByteCounts {
         }
         waiting = Waiting.NOTHING;
         if (transfer != null) {
-            transfer.replied(reply);
+            TransferRun done = transfer;
+            transfer = null;
+            plan = null; // one data connection per PASV or PORT
+            done.replied(reply);
         }
         next();
     }
@@ -336,8 +340,8 @@ public final class FtpSession implements ByteCounts {
         }
         InetAddress own = ((InetSocketAddress) partner.remoteAddress()).getAddress();
         if (!address.get().getAddress().equals(own)) {
-            host.refused("bounce", "partner " + text(partner.remoteAddress()) + " asked for a data connection to "
-                    + text(address.get()) + ", not its own address");
+            host.refused("bounce", "partner " + Addresses.text(partner.remoteAddress()) + " asked for a data connection to "
+                    + Addresses.text(address.get()) + ", not its own address");
             answer(504, c.verb() + " must name your own address");
             return;
         }
@@ -376,13 +380,13 @@ public final class FtpSession implements ByteCounts {
             answer(425, "Use PASV, EPSV, PORT or EPRT first");
             return;
         }
-        transfer = new TransferRun(c.verb(), Lines.printable(c.argument()), clock.instant());
+        transfer = new TransferRun(user, c.verb(), Lines.printable(c.argument()), clock, this::transferred);
         p.transfer = transfer;
         forward(c);
         if (p.active != null) {
             host.connectOut(p.active, data -> onLoop(() -> dataConnected(p, data)), error -> onLoop(() -> {
                 host.refused("active data connection", "cannot connect to " + p.active + ": " + error.getMessage());
-                transfer.dataEnded(0, 0);
+                p.transfer.dataEnded(0, 0);
             }));
         }
     }
@@ -391,8 +395,8 @@ public final class FtpSession implements ByteCounts {
         InetAddress from = ((InetSocketAddress) data.remoteAddress()).getAddress();
         InetAddress own = ((InetSocketAddress) partner.remoteAddress()).getAddress();
         if (!from.equals(own) || p.data != null || ended) {
-            host.refused("passive port theft", text(data.remoteAddress()) + " connected to passive port " + p.port
-                    + " held for partner " + text(partner.remoteAddress()));
+            host.refused("passive port theft", Addresses.text(data.remoteAddress()) + " connected to passive port " + p.port
+                    + " held for partner " + Addresses.text(partner.remoteAddress()));
             data.close();
             return;
         }
@@ -429,6 +433,12 @@ public final class FtpSession implements ByteCounts {
         }));
     }
 
+    private void transferred(Transfer t) {
+        fromPartner += t.fromPartner();
+        toPartner += t.toPartner();
+        host.transferred(t);
+    }
+
     private void dropPlan() {
         if (plan != null && plan.data == null) {
             plan.close(ports);
@@ -439,7 +449,7 @@ public final class FtpSession implements ByteCounts {
     // ---- the end
 
     private void fail(String why, int code, String text) {
-        host.refused("session", "partner " + text(partner.remoteAddress()) + " " + why);
+        host.refused("session", "partner " + Addresses.text(partner.remoteAddress()) + " " + why);
         endReason = why;
         answer(code, text);
         end();
@@ -466,13 +476,6 @@ public final class FtpSession implements ByteCounts {
         inside.channel().flush();
     }
 
-    /** {@code 198.51.100.7:50312}, {@code [2001:db8::7]:50312}: as the connection log writes addresses. */
-    private static String text(java.net.SocketAddress address) {
-        InetSocketAddress a = (InetSocketAddress) address;
-        String host = a.getAddress().getHostAddress();
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
-    }
-
     private static io.netty.buffer.ByteBuf text(String s) {
         return Unpooled.copiedBuffer(s, StandardCharsets.UTF_8);
     }
@@ -486,87 +489,6 @@ public final class FtpSession implements ByteCounts {
             task.run();
         } else {
             partner.eventLoop().execute(task);
-        }
-    }
-
-    /** The data connection a PASV/EPSV or PORT/EPRT prepared, for the next transfer command. */
-    private static final class DataPlan {
-        final int port;
-        final boolean extended;
-        final InetSocketAddress active;
-        Target inside;
-        Channel server;
-        Channel data;
-        boolean released;
-        TransferRun transfer;
-
-        private DataPlan(int port, boolean extended, InetSocketAddress active) {
-            this.port = port;
-            this.extended = extended;
-            this.active = active;
-        }
-
-        static DataPlan passive(int port, boolean extended) {
-            return new DataPlan(port, extended, null);
-        }
-
-        static DataPlan active(InetSocketAddress address, boolean extended) {
-            return new DataPlan(0, extended, address);
-        }
-
-        void close(PassivePorts ports) {
-            if (server != null) {
-                server.close();
-            }
-            if (active == null && !released) {
-                released = true;
-                ports.release(port);
-            }
-        }
-    }
-
-    /** A transfer waits for both its final reply and the end of its data connection. */
-    private final class TransferRun {
-        final String command;
-        final String path;
-        final Instant started;
-        FtpReply reply;
-        long toPartner = -1;
-        long fromPartner;
-        boolean reported;
-
-        TransferRun(String command, String path, Instant started) {
-            this.command = command;
-            this.path = path;
-            this.started = started;
-        }
-
-        void replied(FtpReply last) {
-            reply = last;
-            if (transfer == this) {
-                transfer = null;
-                plan = null;
-            }
-            done();
-        }
-
-        void dataEnded(long toPartner, long fromPartner) {
-            this.toPartner = toPartner;
-            this.fromPartner = fromPartner;
-            done();
-        }
-
-        /** Reported once: after the final reply and, if the transfer went on, the end of its data. */
-        private void done() {
-            if (reported || reply == null || (toPartner < 0 && reply.positive())) {
-                return;
-            }
-            reported = true;
-            FtpSession.this.toPartner += Math.max(toPartner, 0);
-            FtpSession.this.fromPartner += fromPartner;
-            host.transferred(new Transfer(user, command, path,
-                    Math.max(toPartner, 0), fromPartner, Duration.between(started, clock.instant()),
-                    reply.code() + " " + Lines.printable(reply.text()), reply.code() == 226 || reply.code() == 250));
         }
     }
 }
