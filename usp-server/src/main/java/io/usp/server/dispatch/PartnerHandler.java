@@ -9,6 +9,7 @@ import io.usp.deployments.Target;
 import io.usp.deployments.route.FtpRoute;
 import io.usp.deployments.route.Route;
 import io.usp.deployments.route.RuleDecision;
+import io.usp.protocol.relay.ByteCounts;
 import io.usp.protocol.relay.Relay;
 import io.usp.protocol.relay.RelayEnd;
 import io.usp.protocol.relay.SocketEnd;
@@ -124,22 +125,22 @@ public final class PartnerHandler extends ChannelInboundHandlerAdapter {
             services.report().closed(listener, partner.remoteAddress(), reached, outcome);
         };
         // how the partner's bytes are carried: relayed as they are, or through an FTP session break
-        route.<Runnable>fold(f -> () -> relay(partner, farEnd, closed, id), c -> () -> relay(partner, farEnd, closed, id),
-                ftp -> () -> session(partner, farEnd, ftp, reached, closed, id)).run();
+        ByteCounts carried = route.<ByteCounts>fold(f -> relay(partner, farEnd, closed),
+                c -> relay(partner, farEnd, closed), ftp -> session(partner, farEnd, ftp, reached, closed));
+        live.attach(id, carried);
     }
 
-    private void session(Channel partner, RelayEnd farEnd, FtpRoute ftp, Destination reached,
-                         Consumer<Relay.Outcome> closed, long id) {
+    private Relay relay(Channel partner, RelayEnd farEnd, Consumer<Relay.Outcome> closed) {
+        return Relay.start(SocketEnd.of("partner", partner), farEnd, clock, accepted, closed);
+    }
+
+    private FtpSession session(Channel partner, RelayEnd farEnd, FtpRoute ftp, Destination reached,
+                               Consumer<Relay.Outcome> closed) {
         FtpHost host = new FtpHost(partner, deployment.name(), reached, deployment.listener().bind(),
                 ftp.ftp().publicAddress(), services);
         FtpSession session = FtpSession.start(partner, farEnd, ftp.target(), listener.ftp(ftp.ftp()), host, clock);
         session.ended(accepted, closed);
-        services.connections().attach(id, session);
-    }
-
-    private void relay(Channel partner, RelayEnd farEnd, Consumer<Relay.Outcome> closed, long id) {
-        Relay relay = Relay.start(SocketEnd.of("partner", partner), farEnd, clock, accepted, closed);
-        services.connections().attach(id, relay);
+        return session;
     }
 
     private void refuse(ChannelHandlerContext ctx, Refusal reason, String detail) {

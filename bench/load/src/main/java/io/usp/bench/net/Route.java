@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.proxy.ProxyHandler;
 import io.netty.resolver.NoopAddressResolverGroup;
+import io.netty.util.AttributeKey;
 import io.netty.util.NetUtil;
 import io.netty.util.concurrent.Future;
 import java.net.InetAddress;
@@ -19,6 +20,9 @@ import java.util.Optional;
  * only the inside resolves.
  */
 public final class Route {
+
+    /** A connection's proxy handshake, kept on the channel: it leaves the pipeline once the channel closes. */
+    private static final AttributeKey<ProxyHandler> HANDSHAKE = AttributeKey.valueOf("usp-load-proxy-handshake");
 
     private final Endpoint target;
     private final Optional<ProxyAddress> proxy;
@@ -64,16 +68,22 @@ public final class Route {
 
     /** Adds the proxy handshake first in a new connection's pipeline; nothing for a direct route. */
     public void addHandshake(ChannelPipeline pipeline) {
-        proxy.ifPresent(p -> pipeline.addFirst(p.handshake(proxyAddress)));
+        proxy.ifPresent(p -> {
+            ProxyHandler handshake = p.handshake(proxyAddress);
+            pipeline.channel().attr(HANDSHAKE).set(handshake);
+            pipeline.addFirst(handshake);
+        });
     }
 
     /**
      * Completes with the connected channel once it carries the target's bytes: at once on a
      * direct route, and once the proxy said yes behind one. A proxy that says no or does not
-     * answer fails it, and its handshake closes the connection.
+     * answer fails it, and its handshake closes the connection. The handshake is read from the
+     * channel, not the pipeline: a proxy that said no at once has closed the channel, and the
+     * pipeline is empty, by the time a connect listener added late runs.
      */
     public Future<Channel> ready(Channel connected) {
-        ProxyHandler handshake = connected.pipeline().get(ProxyHandler.class);
+        ProxyHandler handshake = connected.attr(HANDSHAKE).get();
         return handshake == null ? connected.eventLoop().newSucceededFuture(connected) : handshake.connectFuture();
     }
 
