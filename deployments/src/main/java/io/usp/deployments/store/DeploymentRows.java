@@ -42,7 +42,8 @@ final class DeploymentRows {
             + " filter_block_rules = :block, filter_allow_rules = :allow, filter_default_action = :action,"
             + " max_connections = :maxConnections, max_connections_per_ip = :maxPerIp,"
             + " new_connections_per_second_per_ip = :newPerSecond, mode = :mode, target_host = :targetHost,"
-            + " target_port = :targetPort, rules = :rules, dns_overrides = :dnsOverrides, ftp = :ftp, client = :client, idle_timeout_ms = :idleMs, start_mode = :startMode,"
+            + " target_port = :targetPort, target_tls = :targetTls, target_ca = :targetCa, rules = :rules,"
+            + " dns_overrides = :dnsOverrides, ftp = :ftp, client = :client, idle_timeout_ms = :idleMs, start_mode = :startMode,"
             + " enabled = :enabled";
 
     private DeploymentRows() {
@@ -135,6 +136,8 @@ final class DeploymentRows {
                 .bind("mode", d.route().mode().label())
                 .bind("targetHost", fixed.map(r -> r.target().host()).orElse(null))
                 .bind("targetPort", fixed.map(r -> r.target().port()).orElse(null))
+                .bind("targetTls", route.path("target").path("tls").textValue())
+                .bind("targetCa", route.path("target").path("ca").textValue())
                 .bind("rules", route.has("rules") ? route.get("rules").toString() : null)
                 .bind("dnsOverrides", route.has("dnsOverrides") ? route.get("dnsOverrides").toString() : null)
                 .bind("ftp", route.has("ftp") ? route.get("ftp").toString() : null)
@@ -164,7 +167,10 @@ final class DeploymentRows {
         ObjectNode fields = JSON.createObjectNode().put("mode", rs.getString("mode"));
         Sql.optionalString(rs, "client").ifPresent(c -> fields.put("client", c));
         if (rs.getString("target_host") != null) {
-            fields.putObject("target").put("host", rs.getString("target_host")).put("port", rs.getInt("target_port"));
+            ObjectNode target = fields.putObject("target").put("host", rs.getString("target_host"))
+                    .put("port", rs.getInt("target_port"));
+            Sql.optionalString(rs, "target_tls").ifPresent(tls -> target.put("tls", tls));
+            Sql.optionalString(rs, "target_ca").ifPresent(ca -> target.put("ca", ca));
         }
         try {
             putJson(fields, "rules", rs.getString("rules"));

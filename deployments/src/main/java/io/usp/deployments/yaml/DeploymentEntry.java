@@ -139,7 +139,4 @@ public final class DeploymentEntry {
     private record LimitsYaml(Integer maxConnections, Integer maxConnectionsPerIp,
                               Integer newConnectionsPerSecondPerIp) {
     }
-
-    private record TargetYaml(String host, Integer port) {
-    }
 }

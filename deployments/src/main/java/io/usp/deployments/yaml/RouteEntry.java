@@ -10,9 +10,11 @@ import io.usp.deployments.route.CollectionRoute;
 import io.usp.deployments.route.DnsOverrides;
 import io.usp.deployments.route.FixedRoute;
 import io.usp.deployments.route.FtpRoute;
+import io.usp.deployments.route.FtpSettings;
 import io.usp.deployments.route.Mode;
 import io.usp.deployments.route.Route;
 import io.usp.deployments.route.Rule;
+import io.usp.deployments.route.TargetTls;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +36,8 @@ public final class RouteEntry {
                 JsonNode ftp) {
     }
 
-    record TargetYaml(String host, Integer port) {
+    /** {@code tls} and {@code ca} only for mode ftp: the session break's own FTPS toward the target. */
+    record TargetYaml(String host, Integer port, String tls, String ca) {
     }
 
     /** Reads route fields kept together as one object (how the store keeps them); errors name the field. */
@@ -65,7 +68,11 @@ public final class RouteEntry {
             }
             Target target = target(e, e.require("target", y.target()));
             if (mode == Mode.FTP) {
-                return new FtpRoute(target, client, FtpEntry.read(e, y.ftp()));
+                return new FtpRoute(target, client, FtpEntry.read(e, y.ftp()), targetTls(e, y.target()));
+            }
+            if (y.target().tls() != null || y.target().ca() != null) {
+                throw e.error(y.target().tls() != null ? "target.tls" : "target.ca", "is only for mode ftp: a tcp"
+                        + " deployment relays the partner's own bytes, TLS or not");
             }
             if (y.ftp() != null) {
                 throw e.error("ftp", "is only for mode ftp; this deployment is mode tcp");
@@ -105,7 +112,11 @@ public final class RouteEntry {
             return out;
         }, ftp -> {
             out.put("mode", ftp.mode().label());
-            out.putObject("target").put("host", ftp.target().host()).put("port", ftp.target().port());
+            ObjectNode target = out.putObject("target").put("host", ftp.target().host()).put("port", ftp.target().port());
+            if (ftp.targetTls().on()) {
+                target.put("tls", ftp.targetTls().mode().label());
+                ftp.targetTls().ca().ifPresent(ca -> target.put("ca", ca));
+            }
             ftp.client().ifPresent(c -> out.put("client", c));
             out.set("ftp", FtpEntry.write(ftp.ftp()));
             return out;
@@ -126,6 +137,12 @@ public final class RouteEntry {
             checked.put(from, to);
         });
         return e.check("dnsOverrides", () -> new DnsOverrides(checked));
+    }
+
+    private static TargetTls targetTls(Entry e, TargetYaml t) {
+        FtpSettings.Tls mode = t.tls() == null ? FtpSettings.Tls.OFF
+                : e.check("target.tls", () -> FtpSettings.Tls.parse(t.tls()));
+        return e.check("target.ca", () -> new TargetTls(mode, Optional.ofNullable(t.ca())));
     }
 
     private static Target target(Entry e, TargetYaml t) {

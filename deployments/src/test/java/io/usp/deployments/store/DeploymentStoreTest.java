@@ -5,6 +5,7 @@ import java.util.Set;
 import io.usp.deployments.PortRange;
 import io.usp.deployments.route.FtpSettings;
 import io.usp.deployments.route.FtpRoute;
+import io.usp.deployments.route.TargetTls;
 import static io.usp.deployments.store.Fixtures.direct;
 import static io.usp.deployments.store.Fixtures.named;
 import static io.usp.deployments.store.Fixtures.partners;
@@ -102,7 +103,8 @@ class DeploymentStoreTest {
                 new FtpRoute(new Target("ftp.internal", 21), Optional.of("agent-a"), new FtpSettings(
                         new PortRange(30000, 30099), Optional.of("203.0.113.10"), FtpSettings.Tls.IMPLICIT,
                         Optional.of(new FtpSettings.Certificate("/etc/usp/ftp.crt", "/etc/usp/ftp.key")), true,
-                        Set.of("MDTM"))), Deployment.DEFAULT_IDLE_TIMEOUT);
+                        Set.of("MDTM")), new TargetTls(FtpSettings.Tls.EXPLICIT, Optional.of("/etc/usp/inside-ca.pem"))),
+                Deployment.DEFAULT_IDLE_TIMEOUT);
         store.create(ftp, "alice");
         assertThat(store.deployment("ftp")).map(StoredDeployment::deployment).contains(ftp);
         Deployment tcp = direct("ftp", 2121);

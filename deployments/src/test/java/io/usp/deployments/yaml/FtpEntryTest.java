@@ -8,6 +8,7 @@ import io.usp.deployments.Target;
 import io.usp.deployments.route.FtpRoute;
 import io.usp.deployments.route.FtpSettings;
 import io.usp.deployments.route.Mode;
+import io.usp.deployments.route.TargetTls;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -94,6 +95,51 @@ class FtpEntryTest {
                     listener: { port: 2121 }
                     ftp: { passivePorts: "30000-30001" }
                 """, "deployment 'f', field 'target': is required");
+    }
+
+    @Test
+    void theTargetMaySpeakFtpsTrustingItsOwnCa() throws IOException {
+        Deployment d = read("""
+                deployments:
+                  - name: f
+                    mode: ftp
+                    listener: { port: 2121 }
+                    target: { host: ftp.internal, port: 990, tls: implicit, ca: /etc/usp/inside-ca.pem }
+                    ftp: { passivePorts: "30000-30001" }
+                """);
+        FtpRoute ftp = (FtpRoute) d.route();
+        assertThat(ftp.targetTls()).isEqualTo(new TargetTls(FtpSettings.Tls.IMPLICIT, Optional.of("/etc/usp/inside-ca.pem")));
+        assertThat(ftp.summary()).endsWith("(ftps implicit)");
+        assertThat(DeploymentEntry.readBody(DeploymentEntry.write(d), Map.of())).isEqualTo(d);
+        assertThat(((FtpRoute) read(ftp("{ passivePorts: \"30000-30001\" }")).route()).targetTls())
+                .isEqualTo(TargetTls.OFF);
+    }
+
+    @Test
+    void targetTlsErrorsNameTheField() {
+        fails("""
+                deployments:
+                  - name: f
+                    mode: ftp
+                    listener: { port: 2121 }
+                    target: { host: ftp.internal, port: 21, tls: always }
+                    ftp: { passivePorts: "30000-30001" }
+                """, "deployment 'f', field 'target.tls': 'always' is not one of off, explicit, implicit");
+        fails("""
+                deployments:
+                  - name: f
+                    mode: ftp
+                    listener: { port: 2121 }
+                    target: { host: ftp.internal, port: 21, ca: ca.pem }
+                    ftp: { passivePorts: "30000-30001" }
+                """, "deployment 'f', field 'target.ca': ca is only for tls explicit or implicit");
+        fails("""
+                deployments:
+                  - name: f
+                    listener: { port: 2121 }
+                    target: { host: db.internal, port: 5432, tls: explicit }
+                """, "deployment 'f', field 'target.tls': is only for mode ftp: a tcp deployment relays the"
+                + " partner's own bytes, TLS or not");
     }
 
     /** A deployment of mode ftp with the flow mapping {@code settings} as its {@code ftp}. */
