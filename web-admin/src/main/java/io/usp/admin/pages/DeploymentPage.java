@@ -10,6 +10,7 @@ import io.usp.deployments.route.FixedRoute;
 import io.usp.deployments.route.FtpSettings;
 import io.usp.deployments.route.Rule;
 import io.usp.deployments.route.RuleAction;
+import io.usp.deployments.route.TargetTls;
 import io.usp.deployments.store.StoredDeployment;
 import io.usp.deployments.yaml.Durations;
 import java.util.List;
@@ -41,7 +42,7 @@ final class DeploymentPage {
                 + "<dt>Listener</dt><dd>" + DeploymentCells.listener(d, status) + "</dd>"
                 + "<dt>Mode</dt><dd id=\"mode\">" + d.route().mode().label() + "</dd>"
                 + d.route().fold(DeploymentPage::fixed, DeploymentPage::collectionSummary,
-                        ftp -> fixed(ftp.control()) + ftp(ftp.ftp()))
+                        ftp -> fixed(ftp.control()) + ftp(ftp.ftp()) + targetTls(ftp.targetTls()))
                 + "<dt>IP filter</dt><dd>" + DeploymentCells.filter(d) + "</dd>"
                 + "<dt>Idle timeout</dt><dd>" + Html.esc(Durations.format(d.idleTimeout())) + "</dd>"
                 + "<dt>Start mode</dt><dd>" + d.startMode().label() + (d.enabled() ? "" : ", disabled") + "</dd>"
@@ -64,6 +65,11 @@ final class DeploymentPage {
                 + "</dd><dt>Commands</dt><dd>" + (s.readOnly() ? "read-only" : "all")
                 + (s.deniedCommands().isEmpty() ? "" : ", denied: " + Html.esc(String.join(" ",
                 s.deniedCommands().stream().sorted().toList()))) + "</dd>";
+    }
+
+    private static String targetTls(TargetTls t) {
+        return "<dt>FTPS toward the target</dt><dd id=\"target-tls\">" + t.mode().label() + (t.on()
+                ? ", CAs: " + t.ca().map(Html::esc).orElse("the JVM's trusted") : "") + "</dd>";
     }
 
     private static String partners(String name) {

@@ -12,9 +12,9 @@ import java.util.stream.Stream;
 
 /**
  * The route part of the deployment form: {@code mode}, then {@code target} (tcp, ftp) or the rules
- * editor's {@link RuleRows} and {@code dnsOverrides} (connect, socks5), {@link FtpForm} (ftp), and
- * {@code client} for all. Fields that do not fit the mode are passed on when filled in, so the reader refuses them
- * by name rather than the form dropping what was typed.
+ * editor's {@link RuleRows} and {@code dnsOverrides} (connect, socks5), {@link FtpForm} (ftp, with
+ * {@code target.tls} and {@code target.ca}), and {@code client} for all. Fields that do not fit the mode are passed
+ * on when filled in, so the reader refuses them by name rather than the form dropping what was typed.
  */
 final class RouteForm {
 
@@ -44,7 +44,7 @@ final class RouteForm {
         }, ftp -> {
             values.put("target.host", ftp.target().host());
             values.put("target.port", Integer.toString(ftp.target().port()));
-            FtpForm.fill(ftp.ftp(), values);
+            FtpForm.fill(ftp, values);
             return values.put("client", ftp.client().orElse(""));
         });
     }
@@ -67,10 +67,11 @@ final class RouteForm {
         EntryNodes.text(entry, "mode", form, MODE);
         String mode = form.value(MODE).strip();
         boolean collection = mode.equals(Mode.CONNECT.label()) || mode.equals(Mode.SOCKS5.label());
-        if (!collection || form.present("target.host") || form.present("target.port")) {
+        if (!collection || form.present("target.host") || form.present("target.port") || FtpForm.targetTyped(form)) {
             ObjectNode target = entry.putObject("target");
             EntryNodes.text(target, "host", form, "target.host");
             EntryNodes.number(target, "port", form, "target.port");
+            FtpForm.target(form, target);
         }
         EntryNodes.text(entry, "client", form, "client");
         RuleRows rows = RuleRows.in(form);
