@@ -35,7 +35,7 @@ public record FtpSettings(PortRange passivePorts, Optional<String> publicAddress
         }
     }
 
-    /** PEM files; relative paths are resolved against the server's config folder when loaded. */
+    /** PEM files: absolute paths, or relative to the server's working folder. */
     public record Certificate(String cert, String key) {
     }
 

@@ -4,8 +4,9 @@ import java.util.Optional;
 
 /**
  * How an FTP session break speaks to its target: plain FTP, or FTPS (explicit with
- * {@code AUTH TLS}, or implicit) checking the target's certificate against {@code ca}, a PEM file
- * (empty: the JVM's trusted authorities) and its name against the target's host.
+ * {@code AUTH TLS}, or implicit) checking the target's certificate against {@code ca} and its
+ * name against the target's host. {@code ca} is a PEM file, absolute or relative to the
+ * server's working folder; empty: the JVM's trusted authorities.
  */
 public record TargetTls(FtpSettings.Tls mode, Optional<String> ca) {
 

@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.http2.Http2ResetFrame;
+import io.netty.handler.ssl.SslCloseCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.List;
  * Holds what a channel delivers before its relay exists, and hands it on when the relay removes
  * this handler. Auto-read off is not enough: the epoll transport reads a socket whose peer sent
  * data and FIN (EPOLLRDHUP) even when nobody asked, and a stream delivers the frames that came
- * with its {@code 200} in the same read.
+ * with its {@code 200} in the same read; a TLS layer before it may have read the peer's
+ * close_notify already.
  */
 public class EarlyInput extends ChannelInboundHandlerAdapter {
 
@@ -54,7 +56,7 @@ public class EarlyInput extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-        if (holding && (evt instanceof ChannelInputShutdownEvent || evt instanceof Http2ResetFrame)) {
+        if (holding && ending(evt)) {
             held.add(evt);
         } else {
             super.userEventTriggered(ctx, evt);
@@ -67,7 +69,7 @@ public class EarlyInput extends ChannelInboundHandlerAdapter {
             return;
         }
         for (Object o : held) {
-            if (o instanceof ChannelInputShutdownEvent || o instanceof Http2ResetFrame) {
+            if (ending(o)) {
                 ctx.fireUserEventTriggered(o);
             } else {
                 ctx.fireChannelRead(o);
@@ -75,6 +77,12 @@ public class EarlyInput extends ChannelInboundHandlerAdapter {
         }
         held.clear();
         ctx.fireChannelReadComplete();
+    }
+
+    /** The events that end a side's input, which the relay must see after the data before them. */
+    private static boolean ending(Object evt) {
+        return evt instanceof ChannelInputShutdownEvent || evt instanceof Http2ResetFrame
+                || evt instanceof SslCloseCompletionEvent;
     }
 
     /** Releases what is still held if the channel closes before a relay took it. */

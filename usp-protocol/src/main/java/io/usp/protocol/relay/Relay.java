@@ -46,26 +46,35 @@ public final class Relay implements ByteCounts {
 
     /**
      * Starts relaying between two connected ends whose channels have auto-read off.
-     * {@code started} is when the partner connected, so durations include the set-up.
+     * {@code started} is when the partner connected, so durations include the set-up. Each end
+     * joins on its own event loop: a handler added from another thread is skipped by what its
+     * channel reads until the loop has run its {@code handlerAdded}, while an {@link EarlyInput}
+     * removed from there is gone at once, so what came between would be lost.
      */
     public static Relay start(RelayEnd first, RelayEnd second, Clock clock, Instant started,
                               Consumer<Outcome> onClose) {
         Relay relay = new Relay(first, second, clock, started, onClose);
         for (RelayEnd end : new RelayEnd[] {first, second}) {
-            end.channel().pipeline().addLast("relay", new RelayHandler(relay, end));
-            if (end.channel().pipeline().get(EarlyInput.class) != null) {
-                end.channel().pipeline().remove(EarlyInput.class); // hands on what arrived early
+            if (end.channel().eventLoop().inEventLoop()) {
+                relay.join(end);
+            } else {
+                end.channel().eventLoop().execute(() -> relay.join(end));
             }
+        }
+        return relay;
+    }
+
+    /** On {@code end}'s loop: its handler joins, what it held arrives, and reading starts. */
+    private void join(RelayEnd end) {
+        end.channel().pipeline().addLast("relay", new RelayHandler(this, end));
+        if (end.channel().pipeline().get(EarlyInput.class) != null) {
+            end.channel().pipeline().remove(EarlyInput.class); // hands on what arrived early
         }
         // An end that closed before its handler joined would never report: check after adding.
-        for (RelayEnd end : new RelayEnd[] {first, second}) {
-            if (!end.channel().isActive()) {
-                relay.channelClosed(end);
-            }
+        if (!end.channel().isActive()) {
+            channelClosed(end);
         }
-        relay.readMore(first);
-        relay.readMore(second);
-        return relay;
+        readMore(end);
     }
 
     /** Bytes read from the first end so far (any thread). */
@@ -153,7 +162,29 @@ public final class Relay implements ByteCounts {
         second.abort();
     }
 
-    /** {@code end}'s channel is closed: abort the other unless both directions already finished. */
+    /**
+     * {@code end} failed (a reset, an error): abort both sides, unless its input had ended. Then
+     * only {@code end} goes, and the other side keeps what is on its way to it: a peer that
+     * closes at once after its last byte (or TLS close_notify) resets what we still send it.
+     */
+    void failed(RelayEnd end, String why) {
+        boolean ended;
+        synchronized (this) {
+            ended = end == first ? firstEnded : secondEnded;
+        }
+        if (ended) {
+            end.abort();
+        } else {
+            abort(why);
+        }
+    }
+
+    /**
+     * {@code end}'s channel is closed: abort the other unless both directions already finished, or
+     * {@code end} had ended its input first. Then the other side was told the end (FIN) and keeps
+     * what is on its way to it, as when a TLS peer closes right after its close_notify and answering
+     * that close_notify meets a closed socket.
+     */
     void channelClosed(RelayEnd end) {
         boolean report;
         boolean abortOther;
@@ -167,7 +198,7 @@ public final class Relay implements ByteCounts {
             } else {
                 secondClosed = true;
             }
-            abortOther = !COMPLETED.equals(reason);
+            abortOther = !COMPLETED.equals(reason) && !(end == first ? firstEnded : secondEnded);
             if (reason == null) {
                 reason = end.label() + " closed";
             }

@@ -4,10 +4,11 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 
 /**
- * One side of a relay: a plain TCP socket (partner or target) or an HTTP/2 stream in a tunnel.
+ * One side of a relay: a plain TCP socket (partner or target), an HTTP/2 stream in a tunnel, or
+ * either with a TLS session of its own.
  * Writes never flush by themselves; the relay flushes once per read batch.
  */
-public sealed interface RelayEnd permits SocketEnd, StreamEnd {
+public sealed interface RelayEnd permits SocketEnd, StreamEnd, TlsEnd {
 
     /** Who this side is, in the glossary's words: {@code partner}, {@code target}, {@code tunnel}. */
     String label();

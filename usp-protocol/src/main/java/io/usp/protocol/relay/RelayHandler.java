@@ -7,6 +7,7 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.http2.Http2DataFrame;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.handler.codec.http2.Http2ResetFrame;
+import io.netty.handler.ssl.SslCloseCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
@@ -56,7 +57,15 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof ChannelInputShutdownEvent) {
-            relay.inputEnded(end);
+            inOrder(ctx, () -> relay.inputEnded(end)); // a FIN or END_STREAM: the peer sends no more
+        } else if (evt instanceof SslCloseCompletionEvent closed && closed.isSuccess()) {
+            // TLS close_notify: no more data. Some peers (vsftpd) send their FIN only after our
+            // close_notify, so the other side is told now; one more read takes in the FIN or
+            // END_STREAM that follows, without which a stream never closes.
+            inOrder(ctx, () -> {
+                relay.inputEnded(end);
+                ctx.channel().read();
+            });
         } else if (evt instanceof Http2ResetFrame reset) {
             relay.abort(end.label() + " reset (" + reset.errorCode() + ")");
         } else if (evt instanceof IdleStateEvent) {
@@ -70,17 +79,30 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        relay.channelClosed(end);
+        inOrder(ctx, () -> relay.channelClosed(end));
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (ConnectionReset.is(cause)) {
-            relay.abort(end.label() + " reset");
+            inOrder(ctx, () -> relay.failed(end, end.label() + " reset"));
             return;
         }
         LOG.debug("relay {} error on {}", end.label(), ctx.channel(), cause);
         String what = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        relay.abort(end.label() + " error: " + what);
+        inOrder(ctx, () -> relay.failed(end, end.label() + " error: " + what));
+    }
+
+    /**
+     * Runs the handling of an end, an error or a close now, or on a TLS end after what its TLS
+     * layer still hands on: the records decoded with the handshake come in tasks of their own,
+     * and an end, a reset or a close seen before them would cut them off.
+     */
+    private void inOrder(ChannelHandlerContext ctx, Runnable handling) {
+        if (end instanceof TlsEnd) {
+            ctx.executor().execute(handling);
+        } else {
+            handling.run();
+        }
     }
 }

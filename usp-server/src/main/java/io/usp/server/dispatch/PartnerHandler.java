@@ -138,7 +138,7 @@ public final class PartnerHandler extends ChannelInboundHandlerAdapter {
                                Consumer<Relay.Outcome> closed) {
         FtpHost host = new FtpHost(partner, deployment.name(), reached, deployment.listener().bind(),
                 ftp.ftp().publicAddress(), services);
-        FtpSession session = FtpSession.start(partner, farEnd, ftp.target(), listener.ftp(ftp.ftp()), host, clock);
+        FtpSession session = FtpSession.start(partner, farEnd, ftp.target(), listener.ftp(ftp), host, clock);
         session.ended(accepted, closed);
         return session;
     }

@@ -14,6 +14,9 @@ import io.usp.protocol.relay.EarlyInput;
 import io.usp.protocol.relay.Relay;
 import io.usp.protocol.relay.RelayEnd;
 import io.usp.protocol.relay.SocketEnd;
+import io.usp.protocol.relay.StreamBytes;
+import io.usp.protocol.relay.TlsEnd;
+import io.usp.protocol.tls.TlsFailure;
 import io.usp.server.dispatch.Addresses;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -48,7 +51,7 @@ public final class FtpSession implements ByteCounts {
     static final int MAX_QUEUED = 100;
     static final Duration PASSIVE_WAIT = Duration.ofSeconds(30);
 
-    private enum Waiting { NOTHING, REPLY, PASSIVE, ACTIVE }
+    private enum Waiting { NOTHING, REPLY, PASSIVE, ACTIVE, TARGET_TLS }
 
     private final Channel partner;
     private final RelayEnd inside;
@@ -56,10 +59,13 @@ public final class FtpSession implements ByteCounts {
     private final FtpSettings settings;
     private final PassivePorts ports;
     private final Optional<SslContext> tls;
+    private final Optional<SslContext> toTarget;
+    private final TargetTlsSteps targetSteps;
     private final SessionHost host;
     private final Clock clock;
     private final ArrayDeque<String> queued = new ArrayDeque<>();
     private Waiting waiting = Waiting.REPLY; // the inside server's greeting
+    private boolean greeted;
     private boolean tlsActive;
     private boolean protectData;
     private boolean ended;
@@ -70,14 +76,16 @@ public final class FtpSession implements ByteCounts {
     private DataPlan plan;
     private TransferRun transfer;
 
-    public FtpSession(Channel partner, RelayEnd inside, Target target, FtpSettings settings, PassivePorts ports,
-                      Optional<SslContext> tls, SessionHost host, Clock clock) {
+    private FtpSession(Channel partner, RelayEnd inside, Target target, FtpResources resources, SessionHost host,
+                       Clock clock) {
         this.partner = partner;
         this.inside = inside;
         this.target = target;
-        this.settings = settings;
-        this.ports = ports;
-        this.tls = tls;
+        this.settings = resources.settings();
+        this.ports = resources.ports();
+        this.tls = resources.tls();
+        this.toTarget = resources.toTarget();
+        this.targetSteps = TargetTlsSteps.of(resources.targetTls().mode());
         this.host = host;
         this.clock = clock;
         this.tlsActive = settings.tls() == FtpSettings.Tls.IMPLICIT;
@@ -85,29 +93,42 @@ public final class FtpSession implements ByteCounts {
 
     /**
      * Starts the session on a partner connection whose inside control connection is up: the
-     * control handlers join both pipelines, and what either side sent early is read by them.
-     * The session ends when the partner's control connection closes.
+     * control handlers join both pipelines, and what either side sent early is read by them
+     * (with implicit FTPS toward the target, TLS starts first). The session ends when the
+     * partner's control connection closes.
      */
     public static FtpSession start(Channel partner, RelayEnd inside, Target target, FtpResources resources,
                                    SessionHost host, Clock clock) {
-        FtpSession session = new FtpSession(partner, inside, target, resources.settings(), resources.ports(),
-                resources.tls(), host, clock);
+        FtpSession session = new FtpSession(partner, inside, target, resources, host, clock);
         partner.pipeline().addLast("ftp-lines", PartnerControl.lines()).addLast("ftp-control",
                 new PartnerControl(session));
+        if (partner.pipeline().get(EarlyInput.class) != null) {
+            partner.pipeline().remove(EarlyInput.class); // hands on what came before the session
+        }
+        session.onInsideLoop(() -> session.joinInside(resources.targetTls().mode() == FtpSettings.Tls.IMPLICIT));
+        return session;
+    }
+
+    /**
+     * On the inside channel's loop (handlers added from another thread miss what it reads until
+     * then): the control handlers join, TLS first if the target speaks implicit FTPS, and what
+     * came before the session is read by them.
+     */
+    private void joinInside(boolean implicitTls) {
         Channel in = inside.channel();
         if (in instanceof Http2StreamChannel) {
-            in.pipeline().addLast("ftp-frames", new InsideControl.StreamBytes());
+            in.pipeline().addLast("ftp-frames", new StreamBytes());
         }
         in.pipeline().addLast("ftp-lines", new LineBasedFrameDecoder(InsideControl.MAX_LINE))
                 .addLast("ftp-replies", new FtpReplyDecoder())
-                .addLast("ftp-control", new InsideControl.Replies(session));
-        for (Channel c : new Channel[] {partner, in}) {
-            if (c.pipeline().get(EarlyInput.class) != null) {
-                c.pipeline().remove(EarlyInput.class); // hands on what came before the session
-            }
+                .addLast("ftp-control", new InsideControl.Replies(this));
+        if (implicitTls) {
+            targetTls();
+        }
+        if (in.pipeline().get(EarlyInput.class) != null) {
+            in.pipeline().remove(EarlyInput.class);
         }
         in.config().setAutoRead(true);
-        return session;
     }
 
     /** When the partner's control connection has closed: {@code closed} gets the session's bytes (all its transfers). */
@@ -152,6 +173,7 @@ public final class FtpSession implements ByteCounts {
         switch (waiting) {
             case REPLY -> forwarded(reply);
             case PASSIVE, ACTIVE -> insidePassive(reply);
+            case TARGET_TLS -> targetTlsStep(reply);
             default -> host.refused("inside reply", "unasked reply from the inside server: " + reply.code() + " "
                     + Lines.printable(reply.text()));
         }
@@ -216,6 +238,7 @@ public final class FtpSession implements ByteCounts {
         }
         switch (verb) {
             case "AUTH" -> auth(c.argument());
+            case "CCC", "REIN" -> answer(502, verb + " is not supported here: the session keeps its TLS and login");
             case "PBSZ" -> answer(tlsActive ? 200 : 503, tlsActive ? "PBSZ=0" : "AUTH TLS first");
             case "PROT" -> prot(c.argument());
             case "PASV", "EPSV" -> passive(c);
@@ -277,6 +300,14 @@ public final class FtpSession implements ByteCounts {
         if (reply.preliminary()) {
             return; // the final reply follows
         }
+        if (!greeted) {
+            greeted = true;
+            if (reply.code() == 220 && targetSteps.pending()) {
+                waiting = Waiting.TARGET_TLS; // the partner's commands wait until the target speaks FTPS
+                sendInside(targetSteps.next());
+                return;
+            }
+        }
         waiting = Waiting.NOTHING;
         if (transfer != null) {
             TransferRun done = transfer;
@@ -285,6 +316,45 @@ public final class FtpSession implements ByteCounts {
             done.replied(reply);
         }
         next();
+    }
+
+    /** A reply to the session's own AUTH TLS, PBSZ or PROT toward the target: anything unexpected ends the session. */
+    private void targetTlsStep(FtpReply reply) {
+        if (reply.preliminary()) {
+            return;
+        }
+        Optional<String> refused = targetSteps.refusal(reply);
+        if (refused.isPresent()) {
+            host.refused("target TLS", refused.get());
+            endReason = refused.get();
+            answer(421, "The internal server refused TLS, closing the control connection");
+            end();
+            return;
+        }
+        if (targetSteps.tlsStarts()) {
+            onInsideLoop(this::targetTls); // what is sent next waits for the handshake
+        }
+        if (targetSteps.pending()) {
+            sendInside(targetSteps.next());
+        } else {
+            waiting = Waiting.NOTHING;
+            next();
+        }
+    }
+
+    /** TLS toward the target on the control connection, before its line decoder; on the inside loop. */
+    private void targetTls() {
+        Channel in = inside.channel();
+        in.pipeline().addBefore("ftp-lines", "tls", targetHandler(in));
+    }
+
+    /**
+     * A TLS client toward the target. Every connection of the session names the target's host and
+     * control port, so data connections offer the control connection's session for reuse, as
+     * servers such as vsftpd require.
+     */
+    private SslHandler targetHandler(Channel ch) {
+        return toTarget.orElseThrow().newHandler(ch.alloc(), target.host(), target.port());
     }
 
     // ---- data connections
@@ -410,27 +480,45 @@ public final class FtpSession implements ByteCounts {
     }
 
     private void dataConnected(DataPlan p, Channel data) {
-        if (protectData) {
-            data.pipeline().addFirst("tls", new SslHandler(tls.orElseThrow().newEngine(data.alloc())));
-        }
+        RelayEnd near = protectData
+                ? TlsEnd.over(SocketEnd.of("partner-data", data), new SslHandler(tls.orElseThrow().newEngine(data.alloc())))
+                : SocketEnd.of("partner-data", data);
         if (data.pipeline().get(EarlyInput.class) == null) {
             data.pipeline().addLast(new EarlyInput()); // an accepted passive connection; an active one has it
         }
         Instant started = clock.instant();
         host.reach(data, p.inside, far -> onLoop(() -> {
-            RelayEnd near = SocketEnd.of("partner-data", data);
-            Relay.start(near, far, clock, started, outcome -> onLoop(() -> {
-                if (p.transfer != null) {
-                    p.transfer.dataEnded(outcome.bytesFromSecond(), outcome.bytesFromFirst());
+            if (toTarget.isEmpty()) {
+                relay(p, near, far, started);
+                return;
+            }
+            TlsEnd secured = TlsEnd.over(far, targetHandler(far.channel()));
+            far.channel().read(); // the handshake reads; what follows it waits for the relay
+            secured.ssl().handshakeFuture().addListener(handshake -> onLoop(() -> {
+                if (handshake.isSuccess()) {
+                    relay(p, near, secured, started);
+                } else {
+                    far.abort();
+                    dataRefused(p, data, "TLS with the target failed: " + TlsFailure.messages(handshake.cause()));
                 }
             }));
-        }), (reason, detail) -> onLoop(() -> {
-            host.refused("inside data connection", reason + ": " + detail);
-            data.close();
+        }), (reason, detail) -> onLoop(() -> dataRefused(p, data, reason + ": " + detail)));
+    }
+
+    private void relay(DataPlan p, RelayEnd near, RelayEnd far, Instant started) {
+        Relay.start(near, far, clock, started, outcome -> onLoop(() -> {
             if (p.transfer != null) {
-                p.transfer.dataEnded(0, 0);
+                p.transfer.dataEnded(outcome.bytesFromSecond(), outcome.bytesFromFirst());
             }
         }));
+    }
+
+    private void dataRefused(DataPlan p, Channel data, String why) {
+        host.refused("inside data connection", why);
+        data.close();
+        if (p.transfer != null) {
+            p.transfer.dataEnded(0, 0);
+        }
     }
 
     private void transferred(Transfer t) {
@@ -471,9 +559,9 @@ public final class FtpSession implements ByteCounts {
         partner.writeAndFlush(text(FtpReply.of(code, text).wire()));
     }
 
+    /** A command line to the target: as bytes, which a stream's {@link StreamBytes} and a TLS layer both take. */
     private void sendInside(String line) {
-        inside.write(text(line));
-        inside.channel().flush();
+        inside.channel().writeAndFlush(text(line));
     }
 
     private static io.netty.buffer.ByteBuf text(String s) {
@@ -482,6 +570,14 @@ public final class FtpSession implements ByteCounts {
 
     void onPartnerLoop(Runnable task) {
         onLoop(task);
+    }
+
+    private void onInsideLoop(Runnable task) {
+        if (inside.channel().eventLoop().inEventLoop()) {
+            task.run();
+        } else {
+            inside.channel().eventLoop().execute(task);
+        }
     }
 
     private void onLoop(Runnable task) {

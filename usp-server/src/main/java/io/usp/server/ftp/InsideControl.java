@@ -1,16 +1,15 @@
 package io.usp.server.ftp;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
-import io.netty.handler.codec.http2.Http2DataFrame;
-import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.usp.protocol.tls.TlsFailure;
 
 /**
- * The session's control connection to the inside server, a socket or a tunnel stream: this
- * handler sits first and hands bytes to the line and reply decoders behind it; the replies
- * that come out reach the session. Read as fast as they come: replies are small and bounded.
+ * The session's control connection to the inside server, a socket or a tunnel stream (made to
+ * carry bytes by {@link io.usp.protocol.relay.StreamBytes}), perhaps with TLS: line and reply
+ * decoders, then the replies reach the session. Read as fast as they come: replies are small
+ * and bounded.
  */
 final class InsideControl {
 
@@ -18,30 +17,6 @@ final class InsideControl {
     static final int MAX_LINE = 8192;
 
     private InsideControl() {
-    }
-
-    /** Turns a stream's DATA frames into bytes; END_STREAM closes the stream. */
-    static final class StreamBytes extends ChannelInboundHandlerAdapter {
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (msg instanceof Http2DataFrame frame) {
-                ByteBuf content = frame.content().retain();
-                boolean end = frame.isEndStream();
-                frame.release();
-                ctx.fireChannelRead(content);
-                if (end) {
-                    ctx.close();
-                }
-            } else {
-                ctx.fireChannelRead(msg);
-            }
-        }
-
-        @Override
-        public void channelReadComplete(ChannelHandlerContext ctx) {
-            ((Http2StreamChannel) ctx.channel()).parent().flush(); // the WINDOW_UPDATEs reading produced
-            ctx.fireChannelReadComplete();
-        }
     }
 
     /** The end of the inside pipeline: replies to the session, trouble ends it. */
@@ -70,7 +45,7 @@ final class InsideControl {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             session.onPartnerLoop(() -> session.insideGone("the inside server's control connection failed: "
-                    + cause.getMessage()));
+                    + TlsFailure.messages(cause)));
             ctx.close();
         }
 

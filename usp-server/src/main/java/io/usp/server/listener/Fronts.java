@@ -25,6 +25,6 @@ final class Fronts {
             case SOCKS5 -> Socks5Front.install(pipeline, before, auth);
             case TCP, FTP -> throw new IllegalStateException("a collection's mode is connect or socks5");
         }, ftp -> FtpFront.install(pipeline, ftp.target(), ftp.ftp().tls() == FtpSettings.Tls.IMPLICIT
-                ? listener.ftp(ftp.ftp()).tls() : Optional.empty()));
+                ? listener.ftp(ftp).tls() : Optional.empty()));
     }
 }

@@ -75,8 +75,13 @@ public final class ListenerManager {
             if (current == null) {
                 tryBind(d);
             } else if (!current.deployment().equals(d)) {
-                current.update(d);
-                LOG.info("listener updated deployment={} (new connections use the new settings)", d.name());
+                try {
+                    current.update(d);
+                    failed.remove(d.name());
+                    LOG.info("listener updated deployment={} (new connections use the new settings)", d.name());
+                } catch (IllegalStateException e) {
+                    remember(ListenerBindException.notUpdated(d, e.getMessage()));
+                }
             }
         }
     }
@@ -110,10 +115,15 @@ public final class ListenerManager {
             bind(d);
             failed.remove(d.name());
         } catch (ListenerBindException e) {
-            ListenerBindException before = failed.put(d.name(), e);
-            if (before == null || !before.getMessage().equals(e.getMessage())) {
-                LOG.warn("listener failed {} (tried again every second)", e.getMessage());
-            }
+            remember(e);
+        }
+    }
+
+    /** Keeps a deployment's failure for its page, logged when it is new. */
+    private void remember(ListenerBindException e) {
+        ListenerBindException before = failed.put(e.deployment(), e);
+        if (before == null || !before.getMessage().equals(e.getMessage())) {
+            LOG.warn("listener failed {} (tried again every second)", e.getMessage());
         }
     }
 
@@ -123,6 +133,11 @@ public final class ListenerManager {
             throw new ListenerBindException(d, refusal.get());
         }
         LiveListener listener = new LiveListener(d, stats(d.name()), services.clock());
+        try {
+            listener.prepare(d);
+        } catch (IllegalStateException e) {
+            throw new ListenerBindException(d, e.getMessage());
+        }
         ChannelFuture bound = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(Transport.serverChannel())

@@ -5,7 +5,7 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.usp.deployments.Deployment;
-import io.usp.deployments.route.FtpSettings;
+import io.usp.deployments.route.FtpRoute;
 import io.usp.server.ftp.FtpResources;
 import io.usp.server.limits.ListenerLimits;
 import java.net.InetSocketAddress;
@@ -34,9 +34,20 @@ public final class LiveListener {
         return deployment;
     }
 
+    /** @throws IllegalStateException when an FTP deployment's certificate or CA file cannot be used; nothing changes then */
     void update(Deployment newDeployment) {
+        prepare(newDeployment);
         this.deployment = newDeployment;
         limits.update(newDeployment.limits());
+    }
+
+    /**
+     * Makes what the deployment's connections will need and can fail on a file (an FTP
+     * deployment's TLS contexts), so a bad file shows when the deployment is applied, not at a
+     * partner's connection.
+     */
+    void prepare(Deployment d) {
+        d.route().fold(fixed -> null, collection -> null, this::ftp);
     }
 
     void bound(Channel serverChannel) {
@@ -59,10 +70,10 @@ public final class LiveListener {
         return limits;
     }
 
-    /** The passive ports and TLS context of an FTP deployment, made again when its settings change. */
-    public synchronized FtpResources ftp(FtpSettings settings) {
-        if (ftp == null || !ftp.settings().equals(settings)) {
-            ftp = FtpResources.of(settings, ftp);
+    /** The passive ports and TLS contexts of an FTP deployment, made again when its route changes. */
+    public synchronized FtpResources ftp(FtpRoute route) {
+        if (ftp == null || !ftp.madeFor(route)) {
+            ftp = FtpResources.of(route, ftp);
         }
         return ftp;
     }

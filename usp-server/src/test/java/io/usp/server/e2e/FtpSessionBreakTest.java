@@ -16,7 +16,6 @@ import io.usp.deployments.store.ConnectionHistory.ConnectionRecord;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.net.ftp.FTP;
@@ -94,20 +93,6 @@ class FtpSessionBreakTest extends WithConnectionLog {
         return ftp;
     }
 
-    /** Twenty files in two folders, sizes from 0 to about 600 KiB. */
-    private static List<String> tree() {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            names.add((i % 2 == 0 ? "a" : "b") + "/f" + i + ".bin");
-        }
-        return names;
-    }
-
-    private static byte[] content(String name) {
-        int i = Integer.parseInt(name.replaceAll("\\D", ""));
-        return Partner.random(i * 31_000, i);
-    }
-
     private void mirrorUpAndDown(String deployment, boolean passive) throws Exception {
         FTPClient ftp = login(deployment);
         if (passive) {
@@ -116,26 +101,7 @@ class FtpSessionBreakTest extends WithConnectionLog {
             ftp.enterLocalActiveMode();
         }
         String root = deployment + (passive ? "-pasv" : "-port");
-        assertThat(ftp.makeDirectory(root)).as(ftp.getReplyString()).isTrue();
-        for (String sub : List.of("a", "b")) {
-            assertThat(ftp.makeDirectory(root + "/" + sub)).as(ftp.getReplyString()).isTrue();
-        }
-        for (String name : tree()) {
-            assertThat(ftp.storeFile(root + "/" + name, new ByteArrayInputStream(content(name))))
-                    .as("STOR %s: %s", name, ftp.getReplyString()).isTrue();
-        }
-        for (String name : tree()) {
-            assertThat(Partner.sha256(Files.readAllBytes(inside.home().resolve(root + "/" + name))))
-                    .as("stored inside: %s", name).isEqualTo(Partner.sha256(content(name)));
-        }
-        FTPFile[] listed = ftp.listFiles(root + "/a");
-        assertThat(listed).as(ftp.getReplyString()).hasSize(10);
-        for (String name : tree()) {
-            ByteArrayOutputStream back = new ByteArrayOutputStream();
-            assertThat(ftp.retrieveFile(root + "/" + name, back)).as("RETR %s: %s", name, ftp.getReplyString()).isTrue();
-            assertThat(Partner.sha256(back.toByteArray())).as("fetched: %s", name)
-                    .isEqualTo(Partner.sha256(content(name)));
-        }
+        FtpTree.mirror(ftp, inside.home(), root);
         ftp.logout();
         ftp.disconnect();
         Await.until(() -> log.count("transfer deployment=" + deployment + " ", "user=alice STOR " + root) == 20
@@ -147,14 +113,14 @@ class FtpSessionBreakTest extends WithConnectionLog {
     void aTreeGoesUpAndDownExactlyInPassiveModeThroughTheTunnel() throws Exception {
         mirrorUpAndDown("ftp-tunnel", true);
         assertThat(log.any("transfer deployment=ftp-tunnel ", "via=agent-a", "RETR ftp-tunnel-pasv/b/f19.bin",
-                "bytesDown=" + content("b/f19.bin").length)).isTrue();
+                "bytesDown=" + FtpTree.content("b/f19.bin").length)).isTrue();
         world.server().history().flush();
         List<ConnectionRecord> rows = world.server().database().history().recent(100, Optional.of("ftp-tunnel"));
         assertThat(rows).as("every transfer kept in the history (20 STOR, 20 RETR, 1 LIST), with user, command, path")
                 .filteredOn(r -> r.outcome().equals("transfer")).hasSize(41)
                 .anySatisfy(r -> {
                     assertThat(r.detail().orElse("")).contains("user=alice STOR ftp-tunnel-pasv/b/f19.bin -> 226");
-                    assertThat(r.bytesUp()).isEqualTo(content("b/f19.bin").length);
+                    assertThat(r.bytesUp()).isEqualTo(FtpTree.content("b/f19.bin").length);
                     assertThat(r.via()).contains("agent-a");
                     assertThat(r.partner()).startsWith("127.0.0.1:");
                 });
@@ -173,7 +139,7 @@ class FtpSessionBreakTest extends WithConnectionLog {
 
     @Test
     void anIpv6PartnerUsesEpsvAndEprt() throws Exception {
-        Files.write(inside.home().resolve("v6.bin"), content("v6"));
+        Files.write(inside.home().resolve("v6.bin"), FtpTree.content("v6"));
         FTPClient ftp = new FTPClient();
         ftp.setDefaultTimeout(20_000);
         ftp.connect("::1", world.port("ftp-v6"));
@@ -187,7 +153,7 @@ class FtpSessionBreakTest extends WithConnectionLog {
             }
             ByteArrayOutputStream back = new ByteArrayOutputStream();
             assertThat(ftp.retrieveFile("v6.bin", back)).as(ftp.getReplyString()).isTrue();
-            assertThat(back.toByteArray()).isEqualTo(content("v6"));
+            assertThat(back.toByteArray()).isEqualTo(FtpTree.content("v6"));
         }
         assertThat(ftp.sendCommand("PASV")).as("PASV cannot name an IPv6 address").isEqualTo(522);
         ftp.disconnect();
@@ -196,12 +162,12 @@ class FtpSessionBreakTest extends WithConnectionLog {
 
     @Test
     void closingASessionFromTheServerTellsThePartner() throws Exception {
-        Files.write(inside.home().resolve("c.bin"), content("c9"));
+        Files.write(inside.home().resolve("c.bin"), FtpTree.content("c9"));
         FTPClient ftp = login("ftp-direct");
         ftp.enterLocalPassiveMode();
         assertThat(ftp.retrieveFile("c.bin", OutputStream.nullOutputStream())).as(ftp.getReplyString()).isTrue();
         Await.until(() -> world.server().connections().all().size() == 1
-                && world.server().connections().all().get(0).bytesToPartner() == content("c9").length,
+                && world.server().connections().all().get(0).bytesToPartner() == FtpTree.content("c9").length,
                 "the session is listed with the bytes of its transfer");
         long id = world.server().connections().all().get(0).id();
         assertThat(world.server().connections().close(id, "closed by admin alice")).isTrue();
@@ -225,7 +191,7 @@ class FtpSessionBreakTest extends WithConnectionLog {
 
     @Test
     void aDataConnectionFromAnotherAddressIsRefused() throws Exception {
-        Files.write(inside.home().resolve("x.bin"), content("x7"));
+        Files.write(inside.home().resolve("x.bin"), FtpTree.content("x7"));
         FTPClient ftp = login("ftp-direct");
         assertThat(ftp.pasv()).isEqualTo(227);
         int port = passivePort(ftp.getReplyString());
@@ -237,13 +203,13 @@ class FtpSessionBreakTest extends WithConnectionLog {
         ftp.enterLocalPassiveMode();
         ByteArrayOutputStream back = new ByteArrayOutputStream();
         assertThat(ftp.retrieveFile("x.bin", back)).as(ftp.getReplyString()).isTrue();
-        assertThat(back.toByteArray()).isEqualTo(content("x7"));
+        assertThat(back.toByteArray()).isEqualTo(FtpTree.content("x7"));
         ftp.disconnect();
     }
 
     @Test
     void readOnlyRefusesChangesWithoutPassingThemOn() throws Exception {
-        Files.write(inside.home().resolve("keep.bin"), content("k3"));
+        Files.write(inside.home().resolve("keep.bin"), FtpTree.content("k3"));
         FTPClient ftp = login("ftp-ro");
         ftp.enterLocalPassiveMode();
         assertThat(ftp.storeFile("new.bin", new ByteArrayInputStream(new byte[] {1}))).isFalse();
@@ -253,7 +219,7 @@ class FtpSessionBreakTest extends WithConnectionLog {
         assertThat(ftp.makeDirectory("d")).isFalse();
         ByteArrayOutputStream back = new ByteArrayOutputStream();
         assertThat(ftp.retrieveFile("keep.bin", back)).as(ftp.getReplyString()).isTrue();
-        assertThat(back.toByteArray()).isEqualTo(content("k3"));
+        assertThat(back.toByteArray()).isEqualTo(FtpTree.content("k3"));
         ftp.disconnect();
         assertThat(inside.home().resolve("new.bin")).doesNotExist();
         assertThat(inside.home().resolve("keep.bin")).exists();
@@ -377,9 +343,9 @@ class FtpSessionBreakTest extends WithConnectionLog {
     void lftpMirrorsATreeUpAndDownPlainAndOverTls() throws Exception {
         DebianPackages.require(LFTP);
         Path local = dir.resolve("lftp-up");
-        for (String name : tree()) {
+        for (String name : FtpTree.names()) {
             Files.createDirectories(local.resolve(name).getParent());
-            Files.write(local.resolve(name), content(name));
+            Files.write(local.resolve(name), FtpTree.content(name));
         }
         lftp("ftp-tunnel", "set ftp:passive-mode on", local, "lftp-plain");
         lftp("ftps", "set ftp:passive-mode off; set ftp:ssl-force true; set ftp:ssl-protect-data true;"
@@ -394,11 +360,11 @@ class FtpSessionBreakTest extends WithConnectionLog {
                 InsideFtp.USER + "," + InsideFtp.PASSWORD, "-p", Integer.toString(world.port(deployment)), "-e", script,
                 "127.0.0.1"));
         assertThat(run.exit()).as(run.err()).isZero();
-        for (String name : tree()) {
+        for (String name : FtpTree.names()) {
             assertThat(Partner.sha256(Files.readAllBytes(inside.home().resolve(remote).resolve(name))))
-                    .as("%s up: %s", deployment, name).isEqualTo(Partner.sha256(content(name)));
+                    .as("%s up: %s", deployment, name).isEqualTo(Partner.sha256(FtpTree.content(name)));
             assertThat(Partner.sha256(Files.readAllBytes(back.resolve(name))))
-                    .as("%s down: %s", deployment, name).isEqualTo(Partner.sha256(content(name)));
+                    .as("%s down: %s", deployment, name).isEqualTo(Partner.sha256(FtpTree.content(name)));
         }
     }
 

@@ -1,9 +1,5 @@
 package io.usp.server.e2e;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,10 +33,7 @@ final class Sshd implements AutoCloseable {
         keygen(dir, userKey);
         Files.copy(dir.resolve("user_ed25519.pub"), dir.resolve("authorized_keys"));
         Files.createDirectories(Path.of("/run/sshd")); // the privilege separation directory sshd insists on
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
+        int port = LoopbackPorts.free();
         Path config = dir.resolve("sshd_config");
         Files.writeString(config, String.join("\n",
                 "ListenAddress 127.0.0.1",
@@ -59,7 +52,7 @@ final class Sshd implements AutoCloseable {
                 .redirectOutput(dir.resolve("sshd.log").toFile())
                 .start();
         Sshd sshd = new Sshd(process, port, userKey);
-        Await.until(() -> process.isAlive() && accepts(port), "sshd accepts on 127.0.0.1:" + port
+        Await.until(() -> process.isAlive() && LoopbackPorts.accepts(port), "sshd accepts on 127.0.0.1:" + port
                 + " (log: " + dir.resolve("sshd.log") + ")");
         return sshd;
     }
@@ -82,14 +75,6 @@ final class Sshd implements AutoCloseable {
                 "-f", key.toString()));
         if (run.exit() != 0) {
             throw new IllegalStateException("ssh-keygen failed: " + run.err());
-        }
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 
