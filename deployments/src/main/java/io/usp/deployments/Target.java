@@ -3,9 +3,14 @@ package io.usp.deployments;
 /** The {@code host:port} a partner's bytes end up at. */
 public record Target(String host, int port) {
 
+    public static final int MAX_HOST = 253;
+
     public Target {
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("host is required");
+        }
+        if (host.length() > MAX_HOST) {
+            throw new IllegalArgumentException("host is longer than " + MAX_HOST + " characters, the most a DNS name has");
         }
         if (!host.matches("[A-Za-z0-9._:-]+")) {
             throw new IllegalArgumentException("host '" + host + "' is not a host name or IP address");

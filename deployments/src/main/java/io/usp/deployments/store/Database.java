@@ -12,16 +12,21 @@ import java.time.Clock;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jdbi.v3.core.Jdbi;
+import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
- * The server's store: an H2 database with the schema of {@code db-migrations} (Flyway,
- * {@code classpath:db/migration}, applied at open), reached through Jdbi. One process at a time
- * may open a file database; the others are told who holds it.
+ * The server's store, reached through Jdbi: an H2 database in the data folder (the default) or a
+ * shared PostgreSQL, with the schema of {@code db-migrations} applied at open by Flyway (the H2
+ * scripts in {@code db/migration}, the PostgreSQL ones of the same versions in
+ * {@code db/postgresql}). One process at a time may open an H2 file database; the others are
+ * told who holds it.
  */
 public final class Database implements AutoCloseable {
 
     /** H2's code for "Database may be already in use" (org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1). */
     private static final int DATABASE_ALREADY_OPEN = 90020;
+    private static final String H2_MIGRATIONS = "classpath:db/migration";
+    private static final String POSTGRESQL_MIGRATIONS = "classpath:db/postgresql";
 
     private final JdbcConnectionPool pool;
     private final boolean inMemory;
@@ -72,7 +77,7 @@ public final class Database implements AutoCloseable {
         String url = "jdbc:h2:file:" + dir.resolve("usp") + ";DB_CLOSE_ON_EXIT=FALSE";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         try {
-            migrate(pool);
+            migrate(pool, H2_MIGRATIONS);
         } catch (RuntimeException e) {
             pool.dispose();
             if (alreadyOpen(e)) {
@@ -105,12 +110,32 @@ public final class Database implements AutoCloseable {
         }
         JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
         try {
-            migrate(pool);
+            migrate(pool, H2_MIGRATIONS);
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
         }
         return new Database(pool, true, clock, reserved);
+    }
+
+    /**
+     * The shared PostgreSQL database, migrations applied (each server migrates at start; Flyway
+     * locks the history table, so servers starting together migrate once).
+     */
+    public static Database openShared(SharedDatabase shared, Clock clock, ReservedPorts reserved) {
+        PGConnectionPoolDataSource source = new PGConnectionPoolDataSource();
+        source.setURL(shared.url());
+        source.setUser(shared.user());
+        source.setPassword(shared.password());
+        JdbcConnectionPool pool = JdbcConnectionPool.create(source);
+        try {
+            migrate(pool, POSTGRESQL_MIGRATIONS);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw new IllegalStateException("cannot open the database " + shared.url() + " as " + shared.user() + ": "
+                    + e.getMessage(), e);
+        }
+        return new Database(pool, false, clock, reserved);
     }
 
     /** It holds password hashes and the audit log: as private as the keys next to it (H2 uses the umask). */
@@ -124,10 +149,10 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void migrate(JdbcConnectionPool pool) {
+    private static void migrate(JdbcConnectionPool pool, String migrations) {
         Flyway.configure()
                 .dataSource(pool)
-                .locations("classpath:db/migration")
+                .locations(migrations)
                 .loggers("slf4j") // through the server's logging, like the rest; silent where there is none
                 .validateMigrationNaming(true)
                 .load()

@@ -46,7 +46,22 @@ final class DeploymentRows {
             + " dns_overrides = :dnsOverrides, ftp = :ftp, client = :client, idle_timeout_ms = :idleMs, start_mode = :startMode,"
             + " enabled = :enabled";
 
+    private static final String INSERT = insert("name = :name, " + COLUMNS
+            + ", managed_by_file = :managed, created_at = :now, updated_at = :now");
+
     private DeploymentRows() {
+    }
+
+    /** {@code INSERT INTO deployment (a, b) VALUES (:a, :b)} from the {@code a = :a, b = :b} the update sets. */
+    private static String insert(String assignments) {
+        List<String> columns = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (String assignment : assignments.split(",")) {
+            String[] pair = assignment.split("=");
+            columns.add(pair[0].strip());
+            values.add(pair[1].strip());
+        }
+        return "INSERT INTO deployment (" + String.join(", ", columns) + ") VALUES (" + String.join(", ", values) + ")";
     }
 
     static List<StoredDeployment> all(Handle h) {
@@ -62,8 +77,7 @@ final class DeploymentRows {
         if (deployments.isEmpty()) {
             return;
         }
-        PreparedBatch batch = h.prepareBatch("INSERT INTO deployment SET name = :name, " + COLUMNS
-                + ", managed_by_file = :managed, created_at = :now, updated_at = :now");
+        PreparedBatch batch = h.prepareBatch(INSERT);
         for (Deployment d : deployments) {
             bind(batch, d).bind("managed", managedByFile).bind("now", now).add();
         }

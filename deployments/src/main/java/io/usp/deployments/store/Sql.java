@@ -6,6 +6,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -18,16 +20,17 @@ import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
 
-/** What every store class shares: how instants go in and out, column helpers, and H2 errors as {@link StoreException}s. */
+/** What every store class shares: how instants go in and out, column helpers, and database errors as {@link StoreException}s. */
 final class Sql {
 
-    // H2's error codes (org.h2.api.ErrorCode) for constraint violations that may slip past the checks in code
-    private static final int VALUE_TOO_LONG = 22001;
-    private static final int NULL_NOT_ALLOWED = 23502;
-    private static final int CHILD_EXISTS = 23503;
-    private static final int DUPLICATE_KEY = 23505;
-    private static final int PARENT_MISSING = 23506;
-    private static final int CHECK_VIOLATED = 23513;
+    // SQLSTATEs (the SQL standard's, which H2 and PostgreSQL both give) of constraint violations
+    // that may slip past the checks in code
+    private static final String VALUE_TOO_LONG = "22001";
+    private static final String NULL_NOT_ALLOWED = "23502";
+    private static final String FOREIGN_KEY = "23503"; // PostgreSQL: a child exists, or the parent is missing
+    private static final String DUPLICATE_KEY = "23505";
+    private static final String PARENT_MISSING = "23506"; // H2 only
+    private static final String CHECK_VIOLATED = "23513";
 
     /** Columns whose problems an admin can fix, as the entry field they come from. */
     private static final Map<String, String> FIELDS = Map.ofEntries(
@@ -50,12 +53,16 @@ final class Sql {
     private Sql() {
     }
 
-    /** Instants go in as {@link OffsetDateTime} in UTC, which H2 stores in TIMESTAMP WITH TIME ZONE as is. */
+    /**
+     * Instants go in as {@link OffsetDateTime} in UTC, truncated to microseconds: what PostgreSQL's
+     * TIMESTAMP WITH TIME ZONE keeps, so an instant written reads back equal on either database.
+     */
     static void register(Jdbi jdbi) {
         jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.TIMESTAMP_WITH_TIMEZONE) {
             @Override
             protected Argument build(Instant value, ConfigRegistry config) {
-                return (position, statement, ctx) -> statement.setObject(position, value.atOffset(ZoneOffset.UTC));
+                return (position, statement, ctx) -> statement.setObject(position,
+                        value.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
             }
         });
     }
@@ -110,9 +117,14 @@ final class Sql {
     private static StoreException storeException(SQLException e) {
         String field = field(e.getMessage());
         String problem = firstLine(e.getMessage());
-        return switch (e.getErrorCode()) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.equals(FOREIGN_KEY) && !String.valueOf(e.getMessage()).contains("still referenced")
+                && !String.valueOf(e.getMessage()).contains("Referential integrity constraint violation")) {
+            state = PARENT_MISSING; // PostgreSQL's wording for a row whose parent is missing
+        }
+        return switch (state) {
             case DUPLICATE_KEY -> new StoreException(StoreException.Kind.CONFLICT, field, "already exists: " + problem);
-            case CHILD_EXISTS -> new StoreException(StoreException.Kind.CONFLICT, null, "still in use: " + problem);
+            case FOREIGN_KEY -> new StoreException(StoreException.Kind.CONFLICT, null, "still in use: " + problem);
             case PARENT_MISSING -> new StoreException(StoreException.Kind.INVALID, field, "refers to nothing: " + problem);
             case VALUE_TOO_LONG -> new StoreException(StoreException.Kind.INVALID, field, "is too long: " + problem);
             case CHECK_VIOLATED, NULL_NOT_ALLOWED -> new StoreException(StoreException.Kind.INVALID, field, problem);
@@ -124,7 +136,11 @@ final class Sql {
         if (message == null) {
             return null;
         }
-        Matcher m = WORD.matcher(firstLine(message)); // H2 names tables and columns in capitals
+        // H2 names tables and columns in capitals in its first line; PostgreSQL in lower case, the
+        // key's columns in its Detail line
+        String named = firstLine(message) + message.lines().filter(l -> l.strip().startsWith("Detail:"))
+                .findFirst().orElse("");
+        Matcher m = WORD.matcher(named.toUpperCase(Locale.ROOT));
         while (m.find()) {
             String field = FIELDS.get(m.group());
             if (field != null) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Tokens are spent once, expire, die with a revocation; revocations are audited and survive a restart. */
-class EnrollmentStoreTest {
+class EnrollmentStoreTest extends StoreTest {
 
     private static final Instant T0 = TestClock.START;
     private static final Duration DAY = Duration.ofHours(24);
@@ -30,7 +30,7 @@ class EnrollmentStoreTest {
 
     @BeforeEach
     void open() {
-        db = Database.inMemory(Fixtures.uniqueName("enrollment"), new TestClock());
+        db = database("enrollment", new TestClock());
     }
 
     @AfterEach

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code usp-server export} then {@code usp-server import} into another database gives back exactly the same. */
-class ExportImportTest {
+class ExportImportTest extends StoreTest {
 
     @Test
     void exportThenImportIsExact(@TempDir Path tmp) throws Exception {
@@ -24,7 +24,7 @@ class ExportImportTest {
                 FilterAction.ALLOW));
         String yaml;
         DeploymentsFile exported;
-        try (Database source = Database.inMemory(Fixtures.uniqueName("export"), new TestClock())) {
+        try (Database source = database("export", new TestClock())) {
             DeploymentStore store = source.deployments();
             store.createIpFilter(partners(), "alice");
             store.createIpFilter(office, "alice"); // used by nobody, exported all the same
@@ -45,7 +45,7 @@ class ExportImportTest {
         DeploymentsFile loaded = DeploymentsFile.load(file);
         assertThat(loaded).isEqualTo(exported);
 
-        try (Database target = Database.inMemory(Fixtures.uniqueName("import"), new TestClock())) {
+        try (Database target = database("import", new TestClock())) {
             target.deployments().upsert(loaded, false, "import");
             DeploymentsFile reexported = target.deployments().export();
             assertThat(reexported).isEqualTo(exported);

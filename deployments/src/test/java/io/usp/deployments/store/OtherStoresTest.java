@@ -18,14 +18,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The connection history, admin users and tokens, clients seen, and the audit log written directly. */
-class OtherStoresTest {
+class OtherStoresTest extends StoreTest {
 
     private static final Instant T0 = TestClock.START;
     private Database db;
 
     @BeforeEach
     void open() {
-        db = Database.inMemory(Fixtures.uniqueName("stores"), new TestClock());
+        db = database("stores", new TestClock());
     }
 
     @AfterEach

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Partner credentials: created, replaced, listed without hashes, deleted, and gone with their deployment. */
-class PartnerCredentialStoreTest {
+class PartnerCredentialStoreTest extends StoreTest {
 
     private static final Instant T0 = TestClock.START;
     private static final String HASH_1 = "$argon2id$v=19$m=1024,t=1,p=1$c2FsdA$aGFzaC1vbmU";
@@ -24,7 +24,7 @@ class PartnerCredentialStoreTest {
 
     @BeforeEach
     void open() {
-        db = Database.inMemory(Fixtures.uniqueName("partners"), new TestClock());
+        db = database("partners", new TestClock());
         partners = db.partners();
         db.deployments().create(collection("build", 1080), "alice");
         db.deployments().create(collection("lab", 1081), "alice");

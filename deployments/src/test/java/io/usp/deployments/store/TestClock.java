@@ -9,7 +9,8 @@ import java.time.ZoneOffset;
 /** A clock that stands still until a test moves it. */
 final class TestClock extends Clock {
 
-    static final Instant START = Instant.parse("2026-03-01T10:00:00.123456789Z");
+    /** To the microsecond: what both databases keep of an instant, so a stored one reads back equal. */
+    static final Instant START = Instant.parse("2026-03-01T10:00:00.123456Z");
 
     private Instant now = START;
 

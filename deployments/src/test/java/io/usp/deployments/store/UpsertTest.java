@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class UpsertTest {
+class UpsertTest extends StoreTest {
 
     private final TestClock clock = new TestClock();
     private Database db;
@@ -28,7 +28,7 @@ class UpsertTest {
 
     @BeforeEach
     void open() {
-        db = Database.inMemory(Fixtures.uniqueName("upsert"), clock);
+        db = database("upsert", clock);
         store = db.deployments();
     }
 

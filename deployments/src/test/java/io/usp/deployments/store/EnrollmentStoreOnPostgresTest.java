@@ -1,0 +1,5 @@
+package io.usp.deployments.store;
+
+/** {@link EnrollmentStoreTest} on PostgreSQL. */
+class EnrollmentStoreOnPostgresTest extends EnrollmentStoreTest implements StoreTest.OnPostgres {
+}

@@ -1,0 +1,5 @@
+package io.usp.deployments.store;
+
+/** {@link ExportImportTest} on PostgreSQL. */
+class ExportImportOnPostgresTest extends ExportImportTest implements StoreTest.OnPostgres {
+}
