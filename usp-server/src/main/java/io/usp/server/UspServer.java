@@ -112,7 +112,7 @@ public final class UspServer implements AutoCloseable {
         CertificateAuthority ca = CertificateAuthority.loadOrCreate(config.dataDir());
         ServerIdentity identity = ca.serverIdentity(config.tunnel().names());
         SslContext tls = TlsContexts.tunnelServer(identity.certFile(), identity.keyFile(), identity.caFile());
-        Database database = Database.open(config.dataDir(), clock, config.reservedPorts());
+        Database database = config.openDatabase(clock);
         UspServer server;
         try {
             FileDeployments.sync(database.deployments(), config);

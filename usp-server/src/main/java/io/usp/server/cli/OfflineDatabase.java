@@ -19,7 +19,7 @@ final class OfflineDatabase {
 
     static Database open(ServerConfig settings, String command) {
         try {
-            return Database.open(settings.dataDir(), Clock.systemUTC(), settings.reservedPorts());
+            return settings.openDatabase(Clock.systemUTC());
         } catch (DatabaseInUseException e) {
             IllegalStateException inUse = new IllegalStateException("the database " + e.file()
                     + " is in use by another process: stop the server first ('" + command
@@ -31,6 +31,9 @@ final class OfflineDatabase {
 
     /** Like {@link #open}, but a database that is not there yet is an error rather than created empty. */
     static Database openExisting(ServerConfig settings, String command) {
+        if (settings.database().isPresent()) {
+            return open(settings, command); // shared: it exists once any server has run
+        }
         Path file = Database.file(settings.dataDir());
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("there is no database " + file + " (dataDir in " + settings.file()

@@ -3,9 +3,12 @@ package io.usp.server.config;
 import io.usp.deployments.Deployment;
 import io.usp.deployments.NamedIpFilter;
 import io.usp.deployments.ReservedPorts;
+import io.usp.deployments.store.Database;
+import io.usp.deployments.store.SharedDatabase;
 import io.usp.deployments.yaml.ConfigException;
 import io.usp.server.ports.OwnPort;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +20,8 @@ import java.util.Optional;
  * the same non-zero port, and none listens on the tunnel port.
  *
  * @param file           the file it was read from; null when built in code
- * @param dataDir        absolute folder for the database, CA and keys
+ * @param dataDir        absolute folder for the database (unless shared), CA and keys
+ * @param database       a shared PostgreSQL; empty: the embedded H2 in {@code dataDir}
  * @param tunnel         where clients connect
  * @param admin          where the admin UI and API listen
  * @param maxConnections partner connections the whole server admits at once
@@ -25,8 +29,9 @@ import java.util.Optional;
  * @param ipFilters      named IP filters the deployments may use
  * @param deployments    the desired state as written in the file
  */
-public record ServerConfig(Path file, Path dataDir, TunnelConfig tunnel, AdminConfig admin, int maxConnections,
-                           HistoryConfig history, List<NamedIpFilter> ipFilters, List<Deployment> deployments) {
+public record ServerConfig(Path file, Path dataDir, Optional<SharedDatabase> database, TunnelConfig tunnel,
+                           AdminConfig admin, int maxConnections, HistoryConfig history, List<NamedIpFilter> ipFilters,
+                           List<Deployment> deployments) {
 
     /** Relative to the config file's folder. */
     public static final String DEFAULT_DATA_DIR = "data";
@@ -35,6 +40,9 @@ public record ServerConfig(Path file, Path dataDir, TunnelConfig tunnel, AdminCo
     public ServerConfig {
         if (dataDir == null || !dataDir.isAbsolute()) {
             throw new IllegalArgumentException("dataDir must be an absolute path, got " + dataDir);
+        }
+        if (database == null) {
+            throw new IllegalArgumentException("database is required (Optional.empty() for the embedded H2)");
         }
         if (tunnel == null || admin == null) {
             throw new IllegalArgumentException("tunnel and admin are required");
@@ -50,6 +58,12 @@ public record ServerConfig(Path file, Path dataDir, TunnelConfig tunnel, AdminCo
         checkClashes(file, reservedPorts(file, tunnel, admin), deployments);
     }
 
+    /** The embedded H2 in {@code dataDir}. */
+    public ServerConfig(Path file, Path dataDir, TunnelConfig tunnel, AdminConfig admin, int maxConnections,
+                        HistoryConfig history, List<NamedIpFilter> ipFilters, List<Deployment> deployments) {
+        this(file, dataDir, Optional.empty(), tunnel, admin, maxConnections, history, ipFilters, deployments);
+    }
+
     /** A config built in code: no admin server, default server-wide limit, no file. */
     public static ServerConfig of(Path dataDir, TunnelConfig tunnel, List<Deployment> deployments) {
         return new ServerConfig(null, dataDir.toAbsolutePath().normalize(), tunnel, AdminConfig.DISABLED,
@@ -58,8 +72,14 @@ public record ServerConfig(Path file, Path dataDir, TunnelConfig tunnel, AdminCo
 
     /** The same config with another desired state (validated again). */
     public ServerConfig withDeployments(List<Deployment> newDeployments) {
-        return new ServerConfig(file, dataDir, tunnel, admin, maxConnections, history, ipFilters,
+        return new ServerConfig(file, dataDir, database, tunnel, admin, maxConnections, history, ipFilters,
                 newDeployments);
+    }
+
+    /** The store: the shared PostgreSQL when one is configured, else the embedded H2 in {@code dataDir}. */
+    public Database openDatabase(Clock clock) {
+        return database.map(shared -> Database.openShared(shared, clock, reservedPorts()))
+                .orElseGet(() -> Database.open(dataDir, clock, reservedPorts()));
     }
 
     /** The tunnel port, named for errors. */

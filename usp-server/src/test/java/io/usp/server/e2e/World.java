@@ -21,6 +21,7 @@ import io.usp.server.UspServer;
 import io.usp.server.admin.AdminWiring;
 import io.usp.server.config.AdminConfig;
 import io.usp.server.config.HistoryConfig;
+import io.usp.deployments.store.SharedDatabase;
 import io.usp.server.config.ServerConfig;
 import io.usp.server.config.TunnelConfig;
 import io.usp.server.listener.ListenerStats;
@@ -48,6 +49,8 @@ final class World implements AutoCloseable {
     private UspServer server;
     private HistoryConfig history = HistoryConfig.DEFAULTS;
 
+    private Optional<SharedDatabase> database = Optional.empty();
+
     World(Path dir) {
         this.dir = dir;
     }
@@ -73,8 +76,16 @@ final class World implements AutoCloseable {
 
     UspServer startServer(List<Deployment> deployments, Clock clock, int maxConnections, TunnelConfig tunnel)
             throws Exception {
-        ServerConfig config = new ServerConfig(null, dir.resolve("server-data").toAbsolutePath(), tunnel,
-                AdminConfig.DISABLED, maxConnections, history, List.of(), deployments);
+        return startServer(new ServerConfig(null, dir.resolve("server-data").toAbsolutePath(), database, tunnel,
+                AdminConfig.DISABLED, maxConnections, history, List.of(), deployments), clock);
+    }
+
+    /** The servers started from now on keep their state in {@code shared} instead of their data folder's H2. */
+    void database(SharedDatabase shared) {
+        database = Optional.of(shared);
+    }
+
+    UspServer startServer(ServerConfig config, Clock clock) throws Exception {
         server = UspServer.start(config, clock);
         started.add(server);
         return server;

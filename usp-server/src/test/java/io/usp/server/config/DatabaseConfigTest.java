@@ -1,0 +1,63 @@
+package io.usp.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.usp.deployments.store.SharedDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** server.yaml's {@code database} block: a shared PostgreSQL, its password read from an owner-only file. */
+class DatabaseConfigTest {
+
+    private static final String SHARED = """
+            database:
+              url: jdbc:postgresql://db.dmz:5432/usp
+              user: usp
+              passwordFile: db-password
+            """;
+
+    @TempDir
+    Path dir;
+
+    private void password(String text, String mode) throws IOException {
+        Path file = dir.resolve("db-password");
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+    }
+
+    @Test
+    void absentMeansTheEmbeddedH2InTheDataFolder() throws IOException {
+        assertThat(ServerConfigLoader.load(ServerConfigLoaderTest.write(dir, "dataDir: data\n")).database()).isEmpty();
+    }
+
+    @Test
+    void theSharedDatabaseTakesItsPasswordFromTheFirstLineOfItsFile() throws IOException {
+        password("s3cret pass\nignored\n", "rw-------");
+        ServerConfig config = ServerConfigLoader.load(ServerConfigLoaderTest.write(dir, SHARED));
+        assertThat(config.database()).contains(new SharedDatabase("jdbc:postgresql://db.dmz:5432/usp", "usp",
+                "s3cret pass"));
+        assertThat(config.database().orElseThrow().toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void errorsNameTheField() throws IOException {
+        ServerConfigLoaderTest.failure(dir, SHARED).hasMessageContaining("field 'database.passwordFile': ")
+                .hasMessageContaining("db-password does not exist");
+        password("s3cret\n", "rw-r--r--");
+        ServerConfigLoaderTest.failure(dir, SHARED).hasMessageContaining("field 'database.passwordFile': ")
+                .hasMessageContaining("readable by its owner only: chmod 600");
+        password("", "rw-------");
+        ServerConfigLoaderTest.failure(dir, SHARED).hasMessageContaining("is empty: its first line is the password");
+        password("s3cret\n", "rw-------");
+        ServerConfigLoaderTest.failure(dir, SHARED.replace("jdbc:postgresql://db.dmz:5432/usp", "jdbc:mysql://db/usp"))
+                .hasMessageContaining("field 'database.url': url must be a PostgreSQL JDBC URL");
+        ServerConfigLoaderTest.failure(dir, SHARED.replace("  user: usp\n", ""))
+                .hasMessageContaining("field 'database.user': is required");
+        ServerConfigLoaderTest.failure(dir, SHARED.replace("  user: usp\n", "  user: usp\n  password: inline\n"))
+                .hasMessageContaining("password");
+    }
+}
