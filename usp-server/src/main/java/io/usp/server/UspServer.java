@@ -97,6 +97,8 @@ public final class UspServer implements AutoCloseable {
         tunnels.onChange(() -> metrics.tunnelsChanged(tunnels));
         this.enrollment = new EnrollmentGate(database.enrollment(), database.audit(), ca,
                 Revocations.load(database.enrollment()), CertificateAuthority.DEFAULT_CLIENT_VALIDITY, clock);
+        reconciler.alsoReread(() -> enrollment.revocations().refresh(database.enrollment()));
+        database.onChange(table -> reconciler.soon());
         this.clientTokens = new ClientTokens(database.enrollment(),
                 () -> config.tunnel().addressForClients(tunnelPort()), ca, ClientTokens.DEFAULT_LIFETIME, clock);
     }

@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jdbi.v3.core.Jdbi;
@@ -37,10 +38,14 @@ public final class Database implements AutoCloseable {
     private final ClientStore clients;
     private final EnrollmentStore enrollment;
     private final PartnerCredentialStore partners;
+    private final SharedDatabase shared;
+    private ChangeListener changes;
 
-    private Database(JdbcConnectionPool pool, boolean inMemory, Clock clock, ReservedPorts reserved) {
+    private Database(JdbcConnectionPool pool, boolean inMemory, SharedDatabase shared, Clock clock,
+                     ReservedPorts reserved) {
         this.pool = pool;
         this.inMemory = inMemory;
+        this.shared = shared;
         Jdbi jdbi = Jdbi.create(pool);
         Sql.register(jdbi);
         this.deployments = new JdbiDeploymentStore(jdbi, clock, reserved);
@@ -89,7 +94,7 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("cannot open the database " + file + ": " + e.getMessage(), e);
         }
         ownerOnly(file);
-        return new Database(pool, false, clock, reserved);
+        return new Database(pool, false, null, clock, reserved);
     }
 
     /** The file {@link #open} keeps the database in. */
@@ -115,7 +120,7 @@ public final class Database implements AutoCloseable {
             pool.dispose();
             throw e;
         }
-        return new Database(pool, true, clock, reserved);
+        return new Database(pool, true, null, clock, reserved);
     }
 
     /**
@@ -135,7 +140,17 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("cannot open the database " + shared.url() + " as " + shared.user() + ": "
                     + e.getMessage(), e);
         }
-        return new Database(pool, false, clock, reserved);
+        return new Database(pool, false, shared, clock, reserved);
+    }
+
+    /**
+     * Calls {@code changed} with a table's name when another process changed it: on a shared
+     * database, as its triggers announce it. An H2 database has one process, so nothing comes.
+     */
+    public synchronized void onChange(Consumer<String> changed) {
+        if (shared != null && changes == null) {
+            changes = new ChangeListener(shared, changed);
+        }
     }
 
     /** It holds password hashes and the audit log: as private as the keys next to it (H2 uses the umask). */
@@ -201,6 +216,11 @@ public final class Database implements AutoCloseable {
     /** Closes every connection, which closes a file database and frees its lock; an in-memory one is dropped. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (changes != null) {
+                changes.close();
+            }
+        }
         if (inMemory) {
             try (var c = pool.getConnection(); var s = c.createStatement()) {
                 s.execute("SHUTDOWN");

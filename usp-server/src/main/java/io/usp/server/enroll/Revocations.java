@@ -70,6 +70,19 @@ public final class Revocations {
     }
 
     /**
+     * Takes in what the store holds that this server has not seen: a revocation made through
+     * another server on the same database. Its client's tunnels here close as if revoked here.
+     */
+    public synchronized void refresh(EnrollmentStore store) {
+        for (EnrollmentStore.Revocation r : store.revocations()) {
+            Instant known = revokedAt.get(r.client());
+            if (known == null || r.revokedAt().isAfter(known)) {
+                revoked(r.client(), r.revokedAt());
+            }
+        }
+    }
+
+    /**
      * No GOAWAY and no draining: a revoked client must not move another byte, so the socket is
      * closed under every handler.
      */

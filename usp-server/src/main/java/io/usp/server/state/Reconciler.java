@@ -16,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the listeners in step with the store: at once after an admin change, and every second
- * anyway, so a change made elsewhere (an import, another server on the same database later) and
- * a listener whose port was taken are picked up without a restart. Which collections ask their
+ * Keeps the listeners in step with the store: at once after an admin change, at once when a
+ * shared database announces another server's change, and every second anyway, so a change made
+ * elsewhere (an import, another server) and a listener whose port was taken are picked up
+ * without a restart. Which collections ask their
  * partners for credentials is re-read with them, before any listener starts.
  */
 public final class Reconciler implements AutoCloseable {
@@ -35,6 +36,7 @@ public final class Reconciler implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final List<Runnable> rereads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private String lastError;
 
     public Reconciler(DeploymentStore store, PartnerLogins partnerLogins, ListenerManager listeners,
@@ -50,6 +52,16 @@ public final class Reconciler implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::reconcileQuietly, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
     }
 
+    /** Something else the store holds that each round re-reads too (revocations made through another server). */
+    public void alsoReread(Runnable reread) {
+        rereads.add(reread);
+    }
+
+    /** Reconciles as soon as the timer is free: the store announced a change (another server's). */
+    public void soon() {
+        timer.execute(this::reconcileQuietly);
+    }
+
     /** Reads the store and applies it; returns when the listeners follow. */
     public synchronized void reconcile() {
         List<StoredDeployment> stored = store.deployments();
@@ -62,6 +74,7 @@ public final class Reconciler implements AutoCloseable {
                 .toList();
         listeners.apply(wanted, whyStopped(byName));
         listeners.retainStats(byName.keySet());
+        rereads.forEach(Runnable::run);
     }
 
     private Function<String, String> whyStopped(Map<String, Deployment> byName) {

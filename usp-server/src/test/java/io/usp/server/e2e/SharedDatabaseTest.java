@@ -6,6 +6,7 @@ import io.usp.deployments.store.AuditLog;
 import io.usp.deployments.store.Database;
 import io.usp.deployments.store.SharedDatabase;
 import io.usp.deployments.store.TestPostgres;
+import io.usp.server.UspServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +17,30 @@ import org.junit.jupiter.api.Test;
  * stored, the next one started on another data folder serves.
  */
 class SharedDatabaseTest extends WithTargets {
+
+    /** Two servers at once on one database and one data folder (so one CA): a change and a revocation through the first reach the second. */
+    @Test
+    void aChangeAndARevocationThroughOneServerReachTheOtherRunningBesideIt() throws Exception {
+        int echo = targets.start(Targets::echo);
+        try (World world = new World(dir)) {
+            world.database(TestPostgres.get().freshDatabase());
+            UspServer first = world.startServer(List.of());
+            UspServer second = world.startServer(List.of()); // world.server() from here on
+            world.startClient("agent-a", World.allowLoopback());
+            world.awaitTunnels("agent-a", 2);
+
+            first.database().deployments().create(World.direct("echo", echo), "alice");
+            first.reconcile();
+            Await.until(() -> second.listeners().get("echo").isPresent(), "the second server listens for echo");
+            assertThat(Partner.echoesExactly(world.port("echo"), "127.0.0.1", 1 << 20, 5, pool)).isTrue();
+
+            first.enrollment().revocations().revoke(first.database().enrollment(), "agent-a", first.clock().instant(),
+                    "alice");
+            Await.until(() -> second.tunnels().connections("agent-a").isEmpty(),
+                    "the second server closed the revoked client's tunnels");
+            assertThat(second.enrollment().revocations().revokedAt("agent-a")).isPresent();
+        }
+    }
 
     @Test
     void aDeploymentStoredThroughOneServerIsServedByAnotherOnTheSameDatabase() throws Exception {
