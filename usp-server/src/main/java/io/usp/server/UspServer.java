@@ -13,6 +13,7 @@ import io.usp.protocol.target.TargetConnector;
 import io.usp.protocol.tls.TlsContexts;
 import io.usp.protocol.transport.Transport;
 import io.usp.protocol.tunnel.TunnelCodecs;
+import io.usp.server.cluster.SharedCa;
 import io.usp.server.config.ServerConfig;
 import io.usp.server.dispatch.ConnectionReport;
 import io.usp.server.enroll.ClientTokens;
@@ -111,15 +112,18 @@ public final class UspServer implements AutoCloseable {
      */
     public static UspServer start(ServerConfig config, Clock clock) throws IOException, InterruptedException {
         config.tunnelPort().checkFree();
-        CertificateAuthority ca = CertificateAuthority.loadOrCreate(config.dataDir());
-        ServerIdentity identity = ca.serverIdentity(config.tunnel().names());
-        SslContext tls = TlsContexts.tunnelServer(identity.certFile(), identity.keyFile(), identity.caFile());
         Database database = config.openDatabase(clock);
         UspServer server;
+        SslContext tls;
         try {
+            CertificateAuthority ca = config.cluster().isPresent()
+                    ? SharedCa.open(config.dataDir(), database.clusterCa(), config.cluster().get().secret(), clock)
+                    : CertificateAuthority.loadOrCreate(config.dataDir());
+            ServerIdentity identity = ca.serverIdentity(config.tunnel().names());
+            tls = TlsContexts.tunnelServer(identity.certFile(), identity.keyFile(), identity.caFile());
             FileDeployments.sync(database.deployments(), config);
             server = new UspServer(config, clock, database, ca);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             database.close();
             throw e;
         }

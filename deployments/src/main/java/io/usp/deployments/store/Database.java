@@ -38,6 +38,7 @@ public final class Database implements AutoCloseable {
     private final ClientStore clients;
     private final EnrollmentStore enrollment;
     private final PartnerCredentialStore partners;
+    private final ClusterCaStore clusterCa;
     private final SharedDatabase shared;
     private ChangeListener changes;
 
@@ -55,6 +56,7 @@ public final class Database implements AutoCloseable {
         this.clients = new JdbiClientStore(jdbi);
         this.enrollment = new JdbiEnrollmentStore(jdbi);
         this.partners = new JdbiPartnerCredentialStore(jdbi);
+        this.clusterCa = new JdbiClusterCaStore(jdbi);
     }
 
     /**
@@ -206,6 +208,11 @@ public final class Database implements AutoCloseable {
     /** Enrollment tokens and client revocations. */
     public EnrollmentStore enrollment() {
         return enrollment;
+    }
+
+    /** The CA of the servers sharing this database (unused on an H2 database of one server). */
+    public ClusterCaStore clusterCa() {
+        return clusterCa;
     }
 
     /** Partner credentials of collections (hashes only). */

@@ -60,6 +60,51 @@ public final class CertificateAuthority {
         this.clock = clock;
     }
 
+    /**
+     * The cluster's CA, as the shared database holds it ({@code certificate}, and the key sealed
+     * with the cluster secret), kept in {@code dataDir} too so this server's TLS reads it as
+     * always. A server whose data folder already holds another CA refuses: certificates it issued
+     * would silently stop working.
+     *
+     * @throws IOException when the key does not open with {@code secret}, or another CA is in dataDir
+     */
+    public static CertificateAuthority adopt(Path dataDir, X509Certificate certificate, String sealedKey,
+                                             ClusterSecret secret, Clock clock) throws IOException {
+        PrivateKey key;
+        try {
+            key = Pem.decodePkcs8(secret.open(sealedKey));
+        } catch (GeneralSecurityException e) {
+            throw new IOException("the cluster secret does not open the CA key stored in the database (is it the"
+                    + " same secret file as on the other servers?)", e);
+        }
+        if (!Certificates.matches(key, certificate.getPublicKey())) {
+            throw new IOException("the CA key stored in the database does not belong to the CA certificate stored"
+                    + " there");
+        }
+        Path dir = dataDir.resolve("ca");
+        if (Files.exists(dir.resolve("ca.crt")) || Files.exists(dir.resolve("ca.key"))) {
+            CertificateAuthority local = loadOrCreate(dataDir, clock);
+            if (!local.certificate.equals(certificate)) {
+                throw new IOException("this server's CA in " + dir + " (" + Fingerprints.sha256(local.certificate)
+                        + ") is not the cluster's CA in the shared database (" + Fingerprints.sha256(certificate)
+                        + "): a server joins a cluster with the cluster's CA. Move " + dir + " away (clients it"
+                        + " issued certificates to must enroll again) and start again");
+            }
+            return local;
+        }
+        SecureFiles.createPrivateDirectory(dir);
+        Pem.writePrivateKey(dir.resolve("ca.key"), key);
+        Pem.writeCertificate(dir.resolve("ca.crt"), certificate);
+        LOG.info("Took the cluster's CA '{}' from the shared database into {}", certificate.getSubjectX500Principal()
+                .getName(), dir);
+        return new CertificateAuthority(dataDir, dir.resolve("ca.crt"), certificate, key, clock);
+    }
+
+    /** The CA's private key sealed with {@code secret}, for the shared database. */
+    public String sealedKey(ClusterSecret secret) {
+        return secret.seal(key.getEncoded());
+    }
+
     public static CertificateAuthority loadOrCreate(Path dataDir) throws IOException {
         return loadOrCreate(dataDir, Clock.systemUTC());
     }

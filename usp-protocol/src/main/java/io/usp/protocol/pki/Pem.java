@@ -84,6 +84,15 @@ public final class Pem {
         throw new IOException(file + ": expected an unencrypted PEM private key, found " + describe(object));
     }
 
+    /** A private key from its PKCS#8 DER encoding (what {@code PrivateKey.getEncoded()} gives). */
+    public static PrivateKey decodePkcs8(byte[] der) throws IOException {
+        try {
+            return new JcaPEMKeyConverter().getPrivateKey(PrivateKeyInfo.getInstance(der));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("not a PKCS#8 private key: " + e.getMessage(), e);
+        }
+    }
+
     private static Object readObject(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
                 PEMParser parser = new PEMParser(reader)) {

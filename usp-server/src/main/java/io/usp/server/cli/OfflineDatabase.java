@@ -31,7 +31,7 @@ final class OfflineDatabase {
 
     /** Like {@link #open}, but a database that is not there yet is an error rather than created empty. */
     static Database openExisting(ServerConfig settings, String command) {
-        if (settings.database().isPresent()) {
+        if (settings.cluster().isPresent()) {
             return open(settings, command); // shared: it exists once any server has run
         }
         Path file = Database.file(settings.dataDir());

@@ -3,21 +3,44 @@ package io.usp.server.config;
 import io.usp.deployments.cli.PrivateFiles;
 import io.usp.deployments.store.SharedDatabase;
 import io.usp.deployments.yaml.Entry;
+import io.usp.protocol.pki.ClusterSecret;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * The {@code database} block of server.yaml: a shared PostgreSQL instead of the embedded H2 in
- * {@code dataDir}. The password is read from {@code passwordFile}, which must be owner-only,
- * never from server.yaml itself.
+ * The {@code database} and {@code cluster} blocks of server.yaml: a shared PostgreSQL instead of
+ * the embedded H2 in {@code dataDir}, and the cluster secret. The password and the secret are
+ * read from files that must be owner-only, never from server.yaml itself.
  */
 final class DatabaseSettings {
 
     record Yaml(String url, String user, String passwordFile) {
     }
 
+    record ClusterYaml(String secretFile) {
+    }
+
     private DatabaseSettings() {
+    }
+
+    /** Both blocks or neither: a shared database keeps the CA's key sealed with the cluster secret. */
+    static Optional<ClusterSettings> cluster(Entry top, Yaml database, ClusterYaml cluster) {
+        if (database == null && cluster == null) {
+            return Optional.empty();
+        }
+        if (database == null) {
+            throw top.error("cluster", "is only for servers sharing a database: add the database block");
+        }
+        SharedDatabase shared = read(top, database);
+        if (cluster == null) {
+            throw top.error("cluster.secretFile", "is required with a shared database: the CA's key is kept there"
+                    + " sealed with a key derived from it (head -c 32 /dev/urandom > cluster.secret; chmod 600)");
+        }
+        Path secretFile = top.path("cluster.secretFile", cluster.secretFile());
+        ClusterSecret secret = top.check("cluster.secretFile", () -> ClusterSecret.of(bytes(secretFile)));
+        return Optional.of(new ClusterSettings(shared, secret));
     }
 
     static SharedDatabase read(Entry top, Yaml y) {
@@ -30,6 +53,15 @@ final class DatabaseSettings {
 
     /** The file's first line; the file must exist and be readable by its owner only. */
     private static String password(Path file) {
+        String first = new String(bytes(file), java.nio.charset.StandardCharsets.UTF_8).lines().findFirst().orElse("");
+        if (first.isEmpty()) {
+            throw new IllegalArgumentException(file + " is empty: its first line is the password");
+        }
+        return first;
+    }
+
+    /** An owner-only file's bytes. */
+    private static byte[] bytes(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + " does not exist");
         }
@@ -39,11 +71,7 @@ final class DatabaseSettings {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         try {
-            String first = Files.readAllLines(file).stream().findFirst().orElse("");
-            if (first.isEmpty()) {
-                throw new IllegalArgumentException(file + " is empty: its first line is the password");
-            }
-            return first;
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -4,7 +4,6 @@ import io.usp.deployments.Deployment;
 import io.usp.deployments.NamedIpFilter;
 import io.usp.deployments.ReservedPorts;
 import io.usp.deployments.store.Database;
-import io.usp.deployments.store.SharedDatabase;
 import io.usp.deployments.yaml.ConfigException;
 import io.usp.server.ports.OwnPort;
 import java.nio.file.Path;
@@ -21,7 +20,8 @@ import java.util.Optional;
  *
  * @param file           the file it was read from; null when built in code
  * @param dataDir        absolute folder for the database (unless shared), CA and keys
- * @param database       a shared PostgreSQL; empty: the embedded H2 in {@code dataDir}
+ * @param cluster        a shared PostgreSQL and the cluster secret; empty: one server, the embedded H2 in
+ *                       {@code dataDir}
  * @param tunnel         where clients connect
  * @param admin          where the admin UI and API listen
  * @param maxConnections partner connections the whole server admits at once
@@ -29,7 +29,7 @@ import java.util.Optional;
  * @param ipFilters      named IP filters the deployments may use
  * @param deployments    the desired state as written in the file
  */
-public record ServerConfig(Path file, Path dataDir, Optional<SharedDatabase> database, TunnelConfig tunnel,
+public record ServerConfig(Path file, Path dataDir, Optional<ClusterSettings> cluster, TunnelConfig tunnel,
                            AdminConfig admin, int maxConnections, HistoryConfig history, List<NamedIpFilter> ipFilters,
                            List<Deployment> deployments) {
 
@@ -41,8 +41,8 @@ public record ServerConfig(Path file, Path dataDir, Optional<SharedDatabase> dat
         if (dataDir == null || !dataDir.isAbsolute()) {
             throw new IllegalArgumentException("dataDir must be an absolute path, got " + dataDir);
         }
-        if (database == null) {
-            throw new IllegalArgumentException("database is required (Optional.empty() for the embedded H2)");
+        if (cluster == null) {
+            throw new IllegalArgumentException("cluster is required (Optional.empty() for one server on H2)");
         }
         if (tunnel == null || admin == null) {
             throw new IllegalArgumentException("tunnel and admin are required");
@@ -72,13 +72,13 @@ public record ServerConfig(Path file, Path dataDir, Optional<SharedDatabase> dat
 
     /** The same config with another desired state (validated again). */
     public ServerConfig withDeployments(List<Deployment> newDeployments) {
-        return new ServerConfig(file, dataDir, database, tunnel, admin, maxConnections, history, ipFilters,
+        return new ServerConfig(file, dataDir, cluster, tunnel, admin, maxConnections, history, ipFilters,
                 newDeployments);
     }
 
     /** The store: the shared PostgreSQL when one is configured, else the embedded H2 in {@code dataDir}. */
     public Database openDatabase(Clock clock) {
-        return database.map(shared -> Database.openShared(shared, clock, reservedPorts()))
+        return cluster.map(c -> Database.openShared(c.database(), clock, reservedPorts()))
                 .orElseGet(() -> Database.open(dataDir, clock, reservedPorts()));
     }
 

@@ -2,7 +2,6 @@ package io.usp.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.usp.deployments.Ports;
-import io.usp.deployments.store.SharedDatabase;
 import io.usp.deployments.yaml.ConfigException;
 import io.usp.deployments.yaml.DeploymentsFile;
 import io.usp.deployments.yaml.Entry;
@@ -32,13 +31,12 @@ public final class ServerConfigLoader {
         int maxConnections = maxConnections(top, s.limits());
         AdminConfig admin = s.admin() == null ? AdminConfig.DEFAULTS : admin(top, s.admin());
         HistoryConfig history = s.history() == null ? HistoryConfig.DEFAULTS : history(top, s.history());
-        Optional<SharedDatabase> database = s.database() == null ? Optional.empty()
-                : Optional.of(DatabaseSettings.read(top, s.database()));
+        Optional<ClusterSettings> cluster = DatabaseSettings.cluster(top, s.database(), s.cluster());
         DeploymentsFile desired = DeploymentsFile.read(yaml, s.ipFilters(), s.deployments());
         if (admin.enabled() && admin.port() != 0 && admin.port() == tunnel.port()) {
             throw top.error("admin.port", "port " + admin.port() + " is the tunnel port (tunnel.port)");
         }
-        return top.check(null, () -> new ServerConfig(file, dataDir, database, tunnel, admin, maxConnections, history,
+        return top.check(null, () -> new ServerConfig(file, dataDir, cluster, tunnel, admin, maxConnections, history,
                 desired.ipFilters(), desired.deployments()));
     }
 
@@ -115,7 +113,8 @@ public final class ServerConfigLoader {
         return text;
     }
 
-    record ServerYaml(String dataDir, DatabaseSettings.Yaml database, TunnelYaml tunnel, AdminYaml admin, LimitsYaml limits, HistoryYaml history,
+    record ServerYaml(String dataDir, DatabaseSettings.Yaml database, DatabaseSettings.ClusterYaml cluster,
+                      TunnelYaml tunnel, AdminYaml admin, LimitsYaml limits, HistoryYaml history,
                       List<JsonNode> ipFilters, List<JsonNode> deployments) {
     }
 

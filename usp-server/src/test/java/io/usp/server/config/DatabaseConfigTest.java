@@ -18,33 +18,45 @@ class DatabaseConfigTest {
               url: jdbc:postgresql://db.dmz:5432/usp
               user: usp
               passwordFile: db-password
+            cluster:
+              secretFile: cluster.secret
             """;
 
     @TempDir
     Path dir;
 
     private void password(String text, String mode) throws IOException {
-        Path file = dir.resolve("db-password");
-        Files.writeString(file, text);
+        write("db-password", text.getBytes(java.nio.charset.StandardCharsets.UTF_8), mode);
+    }
+
+    private void write(String name, byte[] content, String mode) throws IOException {
+        Path file = dir.resolve(name);
+        Files.write(file, content);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+    }
+
+    private void secret(int bytes) throws IOException {
+        write("cluster.secret", new byte[bytes], "rw-------");
     }
 
     @Test
     void absentMeansTheEmbeddedH2InTheDataFolder() throws IOException {
-        assertThat(ServerConfigLoader.load(ServerConfigLoaderTest.write(dir, "dataDir: data\n")).database()).isEmpty();
+        assertThat(ServerConfigLoader.load(ServerConfigLoaderTest.write(dir, "dataDir: data\n")).cluster()).isEmpty();
     }
 
     @Test
     void theSharedDatabaseTakesItsPasswordFromTheFirstLineOfItsFile() throws IOException {
         password("s3cret pass\nignored\n", "rw-------");
+        secret(32);
         ServerConfig config = ServerConfigLoader.load(ServerConfigLoaderTest.write(dir, SHARED));
-        assertThat(config.database()).contains(new SharedDatabase("jdbc:postgresql://db.dmz:5432/usp", "usp",
-                "s3cret pass"));
-        assertThat(config.database().orElseThrow().toString()).doesNotContain("s3cret");
+        SharedDatabase database = config.cluster().orElseThrow().database();
+        assertThat(database).isEqualTo(new SharedDatabase("jdbc:postgresql://db.dmz:5432/usp", "usp", "s3cret pass"));
+        assertThat(database.toString()).doesNotContain("s3cret");
     }
 
     @Test
     void errorsNameTheField() throws IOException {
+        secret(32);
         ServerConfigLoaderTest.failure(dir, SHARED).hasMessageContaining("field 'database.passwordFile': ")
                 .hasMessageContaining("db-password does not exist");
         password("s3cret\n", "rw-r--r--");
@@ -59,5 +71,12 @@ class DatabaseConfigTest {
                 .hasMessageContaining("field 'database.user': is required");
         ServerConfigLoaderTest.failure(dir, SHARED.replace("  user: usp\n", "  user: usp\n  password: inline\n"))
                 .hasMessageContaining("password");
+        ServerConfigLoaderTest.failure(dir, SHARED.replace("cluster:\n  secretFile: cluster.secret\n", ""))
+                .hasMessageContaining("field 'cluster.secretFile': is required with a shared database");
+        ServerConfigLoaderTest.failure(dir, "cluster:\n  secretFile: cluster.secret\n")
+                .hasMessageContaining("field 'cluster': is only for servers sharing a database");
+        secret(16);
+        ServerConfigLoaderTest.failure(dir, SHARED).hasMessageContaining("field 'cluster.secretFile': the cluster"
+                + " secret has 16 bytes; it needs at least 32");
     }
 }

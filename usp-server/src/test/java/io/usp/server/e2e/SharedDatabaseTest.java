@@ -1,38 +1,55 @@
 package io.usp.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.usp.deployments.store.AuditLog;
 import io.usp.deployments.store.Database;
 import io.usp.deployments.store.SharedDatabase;
 import io.usp.deployments.store.TestPostgres;
+import io.usp.protocol.pki.CertificateAuthority;
+import io.usp.protocol.pki.ClusterSecret;
 import io.usp.server.UspServer;
+import io.usp.server.config.ClusterSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A server on a shared PostgreSQL keeps its state there, not in its data folder: what one server
- * stored, the next one started on another data folder serves.
+ * Servers on a shared PostgreSQL keep their state there, not in their data folders: what one
+ * stores, the others serve; a change and a revocation through one reach the others at once;
+ * and they share one CA, whose key the database holds sealed with the cluster secret.
  */
 class SharedDatabaseTest extends WithTargets {
 
-    /** Two servers at once on one database and one data folder (so one CA): a change and a revocation through the first reach the second. */
+    private static byte[] secret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return secret;
+    }
+
     @Test
     void aChangeAndARevocationThroughOneServerReachTheOtherRunningBesideIt() throws Exception {
         int echo = targets.start(Targets::echo);
-        try (World world = new World(dir)) {
-            world.database(TestPostgres.get().freshDatabase());
-            UspServer first = world.startServer(List.of());
-            UspServer second = world.startServer(List.of()); // world.server() from here on
-            world.startClient("agent-a", World.allowLoopback());
-            world.awaitTunnels("agent-a", 2);
+        ClusterSettings cluster = new ClusterSettings(TestPostgres.get().freshDatabase(), ClusterSecret.of(secret()));
+        try (World one = new World(dir.resolve("one")); World two = new World(dir.resolve("two"))) {
+            one.cluster(cluster);
+            two.cluster(cluster);
+            UspServer first = one.startServer(List.of());
+            UspServer second = two.startServer(List.of());
+            assertThat(CertificateAuthority.loadOrCreate(dir.resolve("two/server-data")).certificate())
+                    .as("the second server took the first one's CA")
+                    .isEqualTo(CertificateAuthority.loadOrCreate(dir.resolve("one/server-data")).certificate());
+            // a client with a certificate issued through the first server is trusted by the second
+            two.startClient(two.config("agent-a", one.credentials("agent-a"), World.allowLoopback()));
+            two.awaitTunnels("agent-a", 2);
 
             first.database().deployments().create(World.direct("echo", echo), "alice");
             first.reconcile();
             Await.until(() -> second.listeners().get("echo").isPresent(), "the second server listens for echo");
-            assertThat(Partner.echoesExactly(world.port("echo"), "127.0.0.1", 1 << 20, 5, pool)).isTrue();
+            assertThat(Partner.echoesExactly(two.port("echo"), "127.0.0.1", 1 << 20, 5, pool)).isTrue();
 
             first.enrollment().revocations().revoke(first.database().enrollment(), "agent-a", first.clock().instant(),
                     "alice");
@@ -45,9 +62,9 @@ class SharedDatabaseTest extends WithTargets {
     @Test
     void aDeploymentStoredThroughOneServerIsServedByAnotherOnTheSameDatabase() throws Exception {
         int echo = targets.start(Targets::echo);
-        SharedDatabase shared = TestPostgres.get().freshDatabase();
+        ClusterSettings cluster = new ClusterSettings(TestPostgres.get().freshDatabase(), ClusterSecret.of(secret()));
         try (World first = new World(dir.resolve("first"))) {
-            first.database(shared);
+            first.cluster(cluster);
             first.startServer(List.of());
             first.server().database().deployments().create(World.direct("echo", echo), "alice");
             first.server().reconcile();
@@ -55,13 +72,35 @@ class SharedDatabaseTest extends WithTargets {
         }
         Path secondData = dir.resolve("second");
         try (World second = new World(secondData)) {
-            second.database(shared);
+            second.cluster(cluster);
             second.startServer(List.of());
             assertThat(Partner.echoesExactly(second.port("echo"), "127.0.0.1", 1 << 20, 4, pool)).isTrue();
             assertThat(second.server().database().audit().recent(10)).extracting(AuditLog.AuditEntry::actor)
                     .contains("alice");
-            assertThat(Database.file(secondData.resolve("server-data"))).as("no H2 database beside it")
-                    .satisfies(file -> assertThat(Files.exists(file)).isFalse());
+            assertThat(Files.exists(Database.file(secondData.resolve("server-data")))).as("no H2 database beside it")
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void anotherSecretOrAnotherLocalCaIsRefusedWithTheReason() throws Exception {
+        SharedDatabase shared = TestPostgres.get().freshDatabase();
+        ClusterSecret secret = ClusterSecret.of(secret());
+        try (World first = new World(dir.resolve("first"))) {
+            first.cluster(new ClusterSettings(shared, secret));
+            first.startServer(List.of());
+        }
+        try (World wrongSecret = new World(dir.resolve("wrong-secret"))) {
+            wrongSecret.cluster(new ClusterSettings(shared, ClusterSecret.of(secret())));
+            assertThatThrownBy(() -> wrongSecret.startServer(List.of()))
+                    .hasMessageContaining("the cluster secret does not open the CA key stored in the database");
+        }
+        Path ownCa = dir.resolve("own-ca");
+        CertificateAuthority.loadOrCreate(ownCa.resolve("server-data"));
+        try (World other = new World(ownCa)) {
+            other.cluster(new ClusterSettings(shared, secret));
+            assertThatThrownBy(() -> other.startServer(List.of()))
+                    .hasMessageContaining("is not the cluster's CA in the shared database");
         }
     }
 }

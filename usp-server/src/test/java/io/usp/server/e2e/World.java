@@ -21,7 +21,7 @@ import io.usp.server.UspServer;
 import io.usp.server.admin.AdminWiring;
 import io.usp.server.config.AdminConfig;
 import io.usp.server.config.HistoryConfig;
-import io.usp.deployments.store.SharedDatabase;
+import io.usp.server.config.ClusterSettings;
 import io.usp.server.config.ServerConfig;
 import io.usp.server.config.TunnelConfig;
 import io.usp.server.listener.ListenerStats;
@@ -49,7 +49,7 @@ final class World implements AutoCloseable {
     private UspServer server;
     private HistoryConfig history = HistoryConfig.DEFAULTS;
 
-    private Optional<SharedDatabase> database = Optional.empty();
+    private Optional<ClusterSettings> cluster = Optional.empty();
 
     World(Path dir) {
         this.dir = dir;
@@ -76,13 +76,13 @@ final class World implements AutoCloseable {
 
     UspServer startServer(List<Deployment> deployments, Clock clock, int maxConnections, TunnelConfig tunnel)
             throws Exception {
-        return startServer(new ServerConfig(null, dir.resolve("server-data").toAbsolutePath(), database, tunnel,
+        return startServer(new ServerConfig(null, dir.resolve("server-data").toAbsolutePath(), cluster, tunnel,
                 AdminConfig.DISABLED, maxConnections, history, List.of(), deployments), clock);
     }
 
-    /** The servers started from now on keep their state in {@code shared} instead of their data folder's H2. */
-    void database(SharedDatabase shared) {
-        database = Optional.of(shared);
+    /** The servers started from now on are of {@code cluster}: their state in its database, not their data folder's H2. */
+    void cluster(ClusterSettings settings) {
+        cluster = Optional.of(settings);
     }
 
     UspServer startServer(ServerConfig config, Clock clock) throws Exception {
