@@ -19,6 +19,9 @@ final class DataPlan {
     Channel data;
     boolean released;
     TransferRun transfer;
+    /** TLS toward the target, waiting for the target's 1xx to the transfer command (as FTPS clients wait). */
+    Runnable targetTls;
+    private boolean answered;
 
     private DataPlan(int port, boolean extended, InetSocketAddress active) {
         this.port = port;
@@ -32,6 +35,25 @@ final class DataPlan {
 
     static DataPlan active(InetSocketAddress address, boolean extended) {
         return new DataPlan(0, extended, address);
+    }
+
+    /** Starts TLS toward the target now if the target has answered the transfer command with a 1xx, else then. */
+    void startTargetTls(Runnable start) {
+        if (answered) {
+            start.run();
+        } else {
+            targetTls = start;
+        }
+    }
+
+    /** The target answered the transfer command with a 1xx: TLS toward it may start. */
+    void commandAnswered() {
+        answered = true;
+        if (targetTls != null) {
+            Runnable start = targetTls;
+            targetTls = null;
+            start.run();
+        }
     }
 
     /** Stops listening and gives the passive port back, once. */

@@ -66,6 +66,7 @@ public final class FtpSession implements ByteCounts {
     private final ArrayDeque<String> queued = new ArrayDeque<>();
     private Waiting waiting = Waiting.REPLY; // the inside server's greeting
     private boolean greeted;
+    private boolean quitting;
     private boolean tlsActive;
     private boolean protectData;
     private boolean ended;
@@ -204,7 +205,9 @@ public final class FtpSession implements ByteCounts {
     }
 
     void insideGone(String why) {
-        if (!ended) {
+        if (!ended && quitting) {
+            end();
+        } else if (!ended) {
             host.refused("inside control", why);
             endReason = why;
             answer(421, "Service not available, the internal server closed the connection");
@@ -254,6 +257,10 @@ public final class FtpSession implements ByteCounts {
                     if (verb.equals("USER")) {
                         user = Lines.printable(c.argument());
                     }
+                    if (verb.equals("QUIT")) {
+                        quitting = true; // the target closes after its 221, as it should
+                        endReason = "the partner quit";
+                    }
                     forward(c);
                 }
             }
@@ -298,6 +305,9 @@ public final class FtpSession implements ByteCounts {
     private void forwarded(FtpReply reply) {
         partner.writeAndFlush(text(reply.wire()));
         if (reply.preliminary()) {
+            if (transfer != null && plan != null) {
+                plan.commandAnswered(); // the target opens the data connection now
+            }
             return; // the final reply follows
         }
         if (!greeted) {
@@ -492,16 +502,20 @@ public final class FtpSession implements ByteCounts {
                 relay(p, near, far, started);
                 return;
             }
-            TlsEnd secured = TlsEnd.over(far, targetHandler(far.channel()));
-            far.channel().read(); // the handshake reads; what follows it waits for the relay
-            secured.ssl().handshakeFuture().addListener(handshake -> onLoop(() -> {
-                if (handshake.isSuccess()) {
-                    relay(p, near, secured, started);
-                } else {
-                    far.abort();
-                    dataRefused(p, data, "TLS with the target failed: " + TlsFailure.messages(handshake.cause()));
-                }
-            }));
+            // after the target's 1xx to the transfer command, as FTPS clients do: some servers
+            // (pyftpdlib before 1.5.8) drop a data connection whose handshake comes first
+            p.startTargetTls(() -> {
+                TlsEnd secured = TlsEnd.over(far, targetHandler(far.channel()));
+                far.channel().read(); // the handshake reads; what follows it waits for the relay
+                secured.ssl().handshakeFuture().addListener(handshake -> onLoop(() -> {
+                    if (handshake.isSuccess()) {
+                        relay(p, near, secured, started);
+                    } else {
+                        far.abort();
+                        dataRefused(p, data, "TLS with the target failed: " + TlsFailure.messages(handshake.cause()));
+                    }
+                }));
+            });
         }), (reason, detail) -> onLoop(() -> dataRefused(p, data, reason + ": " + detail)));
     }
 

@@ -102,8 +102,12 @@ class FtpSessionBreakTest extends WithConnectionLog {
         }
         String root = deployment + (passive ? "-pasv" : "-port");
         FtpTree.mirror(ftp, inside.home(), root);
-        ftp.logout();
+        assertThat(ftp.logout()).as(ftp.getReplyString()).isTrue();
         ftp.disconnect();
+        Await.until(() -> log.any("closed deployment=" + deployment + " ", "reason=\"the partner quit\""),
+                "the session of " + deployment + " ended by QUIT");
+        assertThat(log.any("ftp-refused deployment=" + deployment + " ", "inside control"))
+                .as("the target closing after its 221 is no refusal").isFalse();
         Await.until(() -> log.count("transfer deployment=" + deployment + " ", "user=alice STOR " + root) == 20
                         && log.count("transfer deployment=" + deployment + " ", "user=alice RETR " + root) == 20,
                 "every file's transfer in the audit log of " + deployment);
