@@ -1,7 +1,6 @@
 package io.usp.server.front;
 
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SslContext;
@@ -45,7 +44,7 @@ public final class FtpFront implements Front {
             case TARGET_TIMEOUT, NO_ANSWER -> "the internal server did not answer in time";
             default -> "the internal server refused the connection";
         };
-        ctx.channel().writeAndFlush(Unpooled.copiedBuffer("421 Service not available, " + why + "\r\n",
-                StandardCharsets.US_ASCII)).addListener(ChannelFutureListener.CLOSE);
+        LingeringClose.answer(ctx.channel(), Unpooled.copiedBuffer("421 Service not available, " + why + "\r\n",
+                StandardCharsets.US_ASCII));
     }
 }

@@ -2,7 +2,6 @@ package io.usp.server.front;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
@@ -123,7 +122,7 @@ abstract class RequestFront extends ChannelInboundHandlerAdapter implements Fron
         if (answer == null) {
             partner.close();
         } else {
-            partner.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
+            LingeringClose.answer(partner, answer);
         }
     }
 }
