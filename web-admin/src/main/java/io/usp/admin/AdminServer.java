@@ -48,7 +48,7 @@ public final class AdminServer implements AutoCloseable {
 
     /** Binds and serves until {@link #close()}; {@code pages} add the admin pages behind the login. */
     public static AdminServer start(AdminSettings settings, AdminContext context, List<PageRoutes> pages) {
-        SessionStore sessions = new SessionStore(context.clock());
+        SessionStore sessions = new SessionStore(context.admins(), context.clock());
         ApiTokens tokens = new ApiTokens(context.admins(), context.clock());
         PasswordHasher hasher = new PasswordHasher();
         Authenticator authenticator = new Authenticator(context.admins(), context.audit(), context.clock(), hasher);

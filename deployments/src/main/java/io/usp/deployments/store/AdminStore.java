@@ -14,6 +14,10 @@ public interface AdminStore {
     record ApiToken(long id, String username, Instant createdAt, Instant expiresAt) {
     }
 
+    /** A login session, found by the SHA-256 of its id (the id itself is never stored). */
+    record SessionRow(String username, String csrfToken, Instant createdAt, Instant lastUsedAt) {
+    }
+
     Optional<AdminUser> user(String username);
 
     List<AdminUser> users();
@@ -57,4 +61,19 @@ public interface AdminStore {
 
     /** Removes tokens expired by {@code now} (those {@link #tokenUser} refuses); returns how many. */
     int pruneTokens(Instant now);
+
+    void createSession(String idHash, String username, String csrfToken, Instant at);
+
+    Optional<SessionRow> session(String idHash);
+
+    /** Marks the session used at {@code at}. */
+    void touchSession(String idHash, Instant at);
+
+    void deleteSession(String idHash);
+
+    /** Ends every session of {@code username}; returns how many. */
+    int deleteSessions(String username);
+
+    /** Removes sessions last used before {@code idleSince} or made before {@code madeSince}; returns how many. */
+    int pruneSessions(Instant idleSince, Instant madeSince);
 }

@@ -166,4 +166,45 @@ final class JdbiAdminStore implements AdminStore {
         return new AdminUser(rs.getString("username"), rs.getString("password_hash"), Sql.instant(rs, "created_at"),
                 Sql.optionalInstant(rs, "last_login_at"));
     }
+
+    @Override
+    public void createSession(String idHash, String username, String csrfToken, Instant at) {
+        Sql.translate(() -> jdbi.useHandle(h -> h.createUpdate("INSERT INTO admin_session (id_hash, username,"
+                        + " csrf_token, created_at, last_used_at) VALUES (:hash, :u, :csrf, :at, :at)")
+                .bind("hash", idHash).bind("u", username).bind("csrf", csrfToken).bind("at", at).execute()));
+    }
+
+    @Override
+    public Optional<SessionRow> session(String idHash) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM admin_session WHERE id_hash = :hash")
+                .bind("hash", idHash)
+                .map((rs, ctx) -> new SessionRow(rs.getString("username"), rs.getString("csrf_token"),
+                        Sql.instant(rs, "created_at"), Sql.instant(rs, "last_used_at")))
+                .findOne());
+    }
+
+    @Override
+    public void touchSession(String idHash, Instant at) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE admin_session SET last_used_at = :at WHERE id_hash = :hash")
+                .bind("at", at).bind("hash", idHash).execute());
+    }
+
+    @Override
+    public void deleteSession(String idHash) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM admin_session WHERE id_hash = :hash").bind("hash", idHash)
+                .execute());
+    }
+
+    @Override
+    public int deleteSessions(String username) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM admin_session WHERE username = :u").bind("u", username)
+                .execute());
+    }
+
+    @Override
+    public int pruneSessions(Instant idleSince, Instant madeSince) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM admin_session WHERE last_used_at <= :idle"
+                        + " OR created_at <= :made")
+                .bind("idle", idleSince).bind("made", madeSince).execute());
+    }
 }

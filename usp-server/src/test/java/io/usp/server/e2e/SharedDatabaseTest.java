@@ -11,6 +11,10 @@ import io.usp.protocol.pki.CertificateAuthority;
 import io.usp.protocol.pki.ClusterSecret;
 import io.usp.server.UspServer;
 import io.usp.server.config.ClusterSettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -57,6 +61,47 @@ class SharedDatabaseTest extends WithTargets {
                     "the second server closed the revoked client's tunnels");
             assertThat(second.enrollment().revocations().revokedAt("agent-a")).isPresent();
         }
+    }
+
+    /** The admin UI behind a balancer: a login through one server's admin server is a session on the other's. */
+    @Test
+    void anAdminLoggedInThroughOneServerIsLoggedInOnTheOther() throws Exception {
+        ClusterSettings cluster = new ClusterSettings(TestPostgres.get().freshDatabase(), ClusterSecret.of(secret()));
+        try (World one = new World(dir.resolve("one")); World two = new World(dir.resolve("two"))) {
+            one.cluster(cluster);
+            two.cluster(cluster);
+            one.startServer(List.of());
+            two.startServer(List.of());
+            String first = "http://127.0.0.1:" + one.startAdmin("admin-password-1").port();
+            String second = "http://127.0.0.1:" + two.startAdmin("admin-password-1").port();
+            HttpClient http = HttpClient.newHttpClient();
+
+            HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(first + "/login")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String loginCsrf = cookie(form, "usp_login_csrf");
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(first + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Cookie", "usp_login_csrf=" + loginCsrf)
+                    .POST(HttpRequest.BodyPublishers.ofString("csrf=" + loginCsrf
+                            + "&username=admin&password=admin-password-1&next=/"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).as(login.body()).isBetween(300, 399);
+            String session = cookie(login, "usp_session");
+
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(second + "/dashboard"))
+                    .header("Cookie", "usp_session=" + session).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as("the second server knows the session").isEqualTo(200);
+            HttpResponse<String> stranger = http.send(HttpRequest.newBuilder(URI.create(second + "/dashboard"))
+                    .header("Cookie", "usp_session=not-a-session").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(stranger.statusCode()).as("an unknown session is sent to the login").isBetween(300, 399);
+        }
+    }
+
+    private static String cookie(HttpResponse<String> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(name + "="))
+                .map(c -> c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+                .findFirst().orElseThrow(() -> new AssertionError("no cookie " + name + " in " + response.headers()));
     }
 
     @Test
