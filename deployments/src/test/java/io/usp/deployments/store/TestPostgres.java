@@ -60,6 +60,35 @@ public final class TestPostgres {
         return new SharedDatabase(url(name), USER, PASSWORD);
     }
 
+    /** Makes {@code database} unreachable: no new connections, and the open ones ended. */
+    public void cut(SharedDatabase database) {
+        String name = name(database);
+        admin("ALTER DATABASE " + name + " WITH ALLOW_CONNECTIONS false");
+        admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+    }
+
+    /** Lets {@code database} be reached again. */
+    public void restore(SharedDatabase database) {
+        admin("ALTER DATABASE " + name(database) + " WITH ALLOW_CONNECTIONS true");
+    }
+
+    private static String name(SharedDatabase database) {
+        String name = database.url().substring(database.url().lastIndexOf('/') + 1);
+        if (!name.matches("usp_test_\\d+")) {
+            throw new IllegalArgumentException("not a test database: " + database.url());
+        }
+        return name;
+    }
+
+    private void admin(String sql) {
+        try (Connection c = DriverManager.getConnection(url("postgres"), USER, PASSWORD);
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     private String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }

@@ -97,6 +97,47 @@ class SharedDatabaseTest extends WithTargets {
         }
     }
 
+    /**
+     * The database away: live partners go on, the listeners keep what they had, an admin write is
+     * answered 503 and changes nothing, and once it is back a write goes through and applies.
+     */
+    @Test
+    void whileTheDatabaseIsAwayPartnersGoOnAndAdminWritesAnswer503() throws Exception {
+        int echo = targets.start(Targets::echo);
+        SharedDatabase shared = TestPostgres.get().freshDatabase();
+        try (World world = new World(dir)) {
+            world.cluster(new ClusterSettings(shared, ClusterSecret.of(secret())));
+            world.startServer(List.of(World.direct("echo", echo)));
+            AdminApi api = new AdminApi("http://127.0.0.1:" + world.startAdmin("admin-password-1").port(), "admin",
+                    "admin-password-1");
+            String later = "later";
+            String body = "{\"name\": \"later\", \"listener\": {\"bind\": \"127.0.0.1\", \"port\": 0},"
+                    + " \"target\": {\"host\": \"127.0.0.1\", \"port\": " + echo + "}}";
+
+            TestPostgres.get().cut(shared);
+            try {
+                assertThat(Partner.echoesExactly(world.port("echo"), "127.0.0.1", 1 << 20, 6, pool))
+                        .as("the listener kept its deployment").isTrue();
+                HttpResponse<String> refused = api.call("POST", "/api/v1/deployments", body);
+                assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+                assertThat(refused.body()).contains("the database is unreachable");
+                assertThat(refused.headers().firstValue("Retry-After")).contains("5");
+            } finally {
+                TestPostgres.get().restore(shared);
+            }
+            Await.until(() -> created(api, body), "the write goes through once the database is back");
+            Await.until(() -> world.server().listeners().get(later).isPresent(), "the new deployment listens");
+        }
+    }
+
+    private static boolean created(AdminApi api, String deployment) {
+        try {
+            return api.call("POST", "/api/v1/deployments", deployment).statusCode() == 201;
+        } catch (Exception e) {
+            throw new IllegalStateException("the admin API did not answer: " + e.getMessage(), e);
+        }
+    }
+
     private static String cookie(HttpResponse<String> response, String name) {
         return response.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith(name + "="))

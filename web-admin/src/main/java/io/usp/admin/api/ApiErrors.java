@@ -7,6 +7,7 @@ import io.usp.admin.auth.AccessGuard;
 import io.usp.admin.route.DestinationTest;
 import io.usp.deployments.store.StoreException;
 import io.usp.deployments.yaml.ConfigException;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * Turns typed refusals into answers: JSON {@code {"error", "field"}} on API paths, a short plain
@@ -28,6 +29,14 @@ public final class ApiErrors {
         // a path no route serves: on the API a JSON error too, not Javalin's plain text
         routes.exception(EndpointNotFound.class, (e, ctx) -> answer(ctx, 404,
                 "no route " + ctx.method() + " " + ctx.path(), null));
+        // the store cannot be reached (a shared database away): try again later, nothing was changed
+        routes.exception(JdbiException.class, (e, ctx) -> {
+            if (!StoreUnavailable.is(e)) {
+                throw e;
+            }
+            ctx.header("Retry-After", "5");
+            answer(ctx, 503, "the database is unreachable, nothing was changed; try again shortly", null);
+        });
     }
 
     static int status(StoreException.Kind kind) {
