@@ -21,13 +21,14 @@ import picocli.CommandLine.Spec;
                 + "through a tunnel of the deployment's client (or directly, for a deployment with no client). "
                 + "See docs/configuration.md for server.yaml.%n",
         subcommands = {RunCommand.class, IssueClientCommand.class, ExportCommand.class, ImportCommand.class,
-            ResetAdminCommand.class, HelpCommand.class},
+            ResetAdminCommand.class, ClusterSecretCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  java -jar usp-server.jar run --config server.yaml",
                   "  java -jar usp-server.jar issue-client --config server.yaml --name agent-a --out agent-a/",
                   "  java -jar usp-server.jar export --config server.yaml --out deployments.yaml",
                   "  java -jar usp-server.jar import --config server.yaml deployments.yaml",
-                  "  java -jar usp-server.jar reset-admin --config server.yaml --user admin"},
+                  "  java -jar usp-server.jar reset-admin --config server.yaml --user admin",
+                  "  java -jar usp-server.jar cluster-secret --out cluster.secret"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure (e.g. a port cannot be bound)", "2:bad configuration or command line"})
 public final class ServerMain implements Runnable {
