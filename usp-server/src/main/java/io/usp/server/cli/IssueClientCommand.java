@@ -4,11 +4,14 @@ import io.usp.deployments.Names;
 import io.usp.protocol.pki.CertificateAuthority;
 import io.usp.protocol.pki.ClientCredentials;
 import io.usp.deployments.yaml.ConfigException;
+import io.usp.deployments.store.Database;
+import io.usp.server.cluster.SharedCa;
 import io.usp.server.config.PublicAddress;
 import io.usp.server.config.ServerConfig;
 import io.usp.server.config.ServerConfigLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,8 +29,8 @@ import picocli.CommandLine.Spec;
         versionProvider = Version.class,
         header = "Issue a client certificate signed by the server's CA.",
         description = "%nWrites DIR/NAME.crt, DIR/NAME.key (owner-only) and DIR/ca.crt, signed by the CA in "
-                + "dataDir (created on first use), and prints a client.yaml to start from. NAME is what "
-                + "deployments put under 'client:'.%n")
+                + "dataDir (created on first use; with a shared database, the cluster's CA from it), and prints a "
+                + "client.yaml to start from. NAME is what deployments put under 'client:'.%n")
 final class IssueClientCommand implements Callable<Integer> {
 
     @Spec
@@ -54,7 +57,7 @@ final class IssueClientCommand implements Callable<Integer> {
         }
         ServerConfig settings = ServerConfigLoader.load(config);
         PublicAddress server = serverFor(settings);
-        CertificateAuthority ca = CertificateAuthority.loadOrCreate(settings.dataDir());
+        CertificateAuthority ca = certificateAuthority(settings);
         ClientCredentials written = ca.issueClient(name, out.toAbsolutePath().normalize());
         PrintWriter o = spec.commandLine().getOut();
         o.println("Issued client '" + name + "', signed by the CA in " + ca.caFile().getParent() + ":");
@@ -67,6 +70,17 @@ final class IssueClientCommand implements Callable<Integer> {
         printClientYaml(o, settings, server);
         o.flush();
         return 0;
+    }
+
+    /** The servers' CA: on a shared database the cluster's (taken into dataDir), else the one in dataDir. */
+    private static CertificateAuthority certificateAuthority(ServerConfig settings) throws java.io.IOException {
+        if (settings.cluster().isEmpty()) {
+            return CertificateAuthority.loadOrCreate(settings.dataDir());
+        }
+        try (Database database = settings.openDatabase(Clock.systemUTC())) {
+            return SharedCa.open(settings.dataDir(), database.clusterCa(), settings.cluster().get().secret(),
+                    Clock.systemUTC());
+        }
     }
 
     /** Where the client will dial, known before anything is written: a port picked at each start is not. */

@@ -9,14 +9,20 @@ import io.usp.deployments.store.SharedDatabase;
 import io.usp.deployments.store.TestPostgres;
 import io.usp.protocol.pki.CertificateAuthority;
 import io.usp.protocol.pki.ClusterSecret;
+import io.usp.protocol.pki.Pem;
+import io.usp.server.cli.ServerMain;
 import io.usp.server.UspServer;
 import io.usp.server.config.ClusterSettings;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.X509Certificate;
 import java.security.SecureRandom;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -128,6 +134,34 @@ class SharedDatabaseTest extends WithTargets {
             Await.until(() -> created(api, body), "the write goes through once the database is back");
             Await.until(() -> world.server().listeners().get(later).isPresent(), "the new deployment listens");
         }
+    }
+
+    /** issue-client on a machine that has not run a server of the cluster yet signs with the cluster's CA. */
+    @Test
+    void issueClientSignsWithTheClusterCaFromTheDatabase() throws Exception {
+        SharedDatabase shared = TestPostgres.get().freshDatabase();
+        byte[] secret = secret();
+        try (World first = new World(dir.resolve("first"))) {
+            first.cluster(new ClusterSettings(shared, ClusterSecret.of(secret)));
+            first.startServer(List.of());
+        }
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.writeString(other.resolve("db-password"), shared.password() + "\n");
+        Files.write(other.resolve("cluster.secret"), secret);
+        for (String file : List.of("db-password", "cluster.secret")) {
+            Files.setPosixFilePermissions(other.resolve(file), PosixFilePermissions.fromString("rw-------"));
+        }
+        Path yaml = other.resolve("server.yaml");
+        Files.writeString(yaml, "dataDir: data\ntunnel: { port: 7443, names: [127.0.0.1] }\nadmin: { enabled: false }\n"
+                + "database: { url: \"" + shared.url() + "\", user: " + shared.user() + ", passwordFile: db-password }\n"
+                + "cluster: { secretFile: cluster.secret }\n");
+        int exit = ServerMain.commandLine().setOut(new PrintWriter(Writer.nullWriter()))
+                .execute("issue-client", "--config", yaml.toString(), "--name", "agent-z", "--out",
+                        other.resolve("agent-z").toString());
+        assertThat(exit).isZero();
+        X509Certificate clusterCa = CertificateAuthority.loadOrCreate(dir.resolve("first/server-data")).certificate();
+        Pem.readCertificate(other.resolve("agent-z/agent-z.crt")).verify(clusterCa.getPublicKey());
+        assertThat(Pem.readCertificate(other.resolve("agent-z/ca.crt"))).isEqualTo(clusterCa);
     }
 
     private static boolean created(AdminApi api, String deployment) {
