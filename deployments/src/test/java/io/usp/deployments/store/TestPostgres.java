@@ -1,5 +1,6 @@
 package io.usp.deployments.store;
 
+import io.usp.deployments.testing.DebianPackages;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -13,12 +14,14 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL for the store tests: the server binaries of the machine
- * ({@code /usr/lib/postgresql/<version>/bin}), a cluster made with {@code initdb} in a temporary
+ * ({@code /usr/lib/postgresql/<version>/bin}; Debian's {@code postgresql} installed when there
+ * are none, as the other tests install their peers), a cluster made with {@code initdb} in a temporary
  * folder, listening on 127.0.0.1 with password authentication; one per test JVM, stopped when it
  * exits. Run as the {@code postgres} user when the tests run as root (PostgreSQL refuses root).
  */
@@ -126,8 +129,19 @@ public final class TestPostgres {
         return new TestPostgres(port);
     }
 
-    /** The newest PostgreSQL server binaries installed. */
-    private static Path binaries() throws IOException {
+    /** The newest PostgreSQL server binaries installed; Debian's {@code postgresql} installed first if there are none. */
+    private static Path binaries() throws IOException, InterruptedException {
+        Optional<Path> installed = installedBinaries();
+        if (installed.isPresent()) {
+            return installed.get();
+        }
+        // Debian 12's postgresql brings PostgreSQL 15
+        DebianPackages.require(new DebianPackages.Program(Path.of("/usr/lib/postgresql/15/bin/initdb"), "postgresql"));
+        return installedBinaries().orElseThrow(() -> new IOException("Debian's postgresql is installed, but there are"
+                + " no server binaries in /usr/lib/postgresql/*/bin"));
+    }
+
+    private static Optional<Path> installedBinaries() throws IOException {
         Path versions = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(versions)) {
             try (Stream<Path> installed = Files.list(versions)) {
@@ -137,11 +151,11 @@ public final class TestPostgres {
                                 .replaceAll("\\D", "0"))))
                         .toList();
                 if (!found.isEmpty()) {
-                    return found.get(found.size() - 1);
+                    return Optional.of(found.get(found.size() - 1));
                 }
             }
         }
-        throw new IOException("no PostgreSQL server binaries in /usr/lib/postgresql/*/bin (apt-get install postgresql)");
+        return Optional.empty();
     }
 
     private static void run(boolean asPostgres, Path dir, String... command) throws IOException, InterruptedException {

@@ -99,14 +99,7 @@ class FtpEntryTest {
 
     @Test
     void theTargetMaySpeakFtpsTrustingItsOwnCa() throws IOException {
-        Deployment d = read("""
-                deployments:
-                  - name: f
-                    mode: ftp
-                    listener: { port: 2121 }
-                    target: { host: ftp.internal, port: 990, tls: implicit, ca: /etc/usp/inside-ca.pem }
-                    ftp: { passivePorts: "30000-30001" }
-                """);
+        Deployment d = read(ftpTarget("tls: implicit, ca: /etc/usp/inside-ca.pem"));
         FtpRoute ftp = (FtpRoute) d.route();
         assertThat(ftp.targetTls()).isEqualTo(new TargetTls(FtpSettings.Tls.IMPLICIT, Optional.of("/etc/usp/inside-ca.pem")));
         assertThat(ftp.summary()).endsWith("(ftps implicit)");
@@ -117,22 +110,9 @@ class FtpEntryTest {
 
     @Test
     void targetTlsErrorsNameTheField() {
-        fails("""
-                deployments:
-                  - name: f
-                    mode: ftp
-                    listener: { port: 2121 }
-                    target: { host: ftp.internal, port: 21, tls: always }
-                    ftp: { passivePorts: "30000-30001" }
-                """, "deployment 'f', field 'target.tls': 'always' is not one of off, explicit, implicit");
-        fails("""
-                deployments:
-                  - name: f
-                    mode: ftp
-                    listener: { port: 2121 }
-                    target: { host: ftp.internal, port: 21, ca: ca.pem }
-                    ftp: { passivePorts: "30000-30001" }
-                """, "deployment 'f', field 'target.ca': ca is only for tls explicit or implicit");
+        fails(ftpTarget("tls: always"),
+                "deployment 'f', field 'target.tls': 'always' is not one of off, explicit, implicit");
+        fails(ftpTarget("ca: ca.pem"), "deployment 'f', field 'target.ca': ca is only for tls explicit or implicit");
         fails("""
                 deployments:
                   - name: f
@@ -140,6 +120,18 @@ class FtpEntryTest {
                     target: { host: db.internal, port: 5432, tls: explicit }
                 """, "deployment 'f', field 'target.tls': is only for mode ftp: a tcp deployment relays the"
                 + " partner's own bytes, TLS or not");
+    }
+
+    /** A deployment of mode ftp whose target has {@code more} fields besides its host and port. */
+    private static String ftpTarget(String more) {
+        return """
+                deployments:
+                  - name: f
+                    mode: ftp
+                    listener: { port: 2121 }
+                    target: { host: ftp.internal, port: 21, %s }
+                    ftp: { passivePorts: "30000-30001" }
+                """.formatted(more);
     }
 
     /** A deployment of mode ftp with the flow mapping {@code settings} as its {@code ftp}. */

@@ -63,28 +63,21 @@ public record TlsEnd(RelayEnd carrier, SslHandler ssl) implements RelayEnd {
 
     /**
      * Runs {@code done} once the handshake is done and every write queued before this call has
-     * gone through TLS; {@code failed} if a write failed (TLS closed already, as when the peer's
-     * close_notify was answered, or the channel failed). An empty write marks the queue: written
-     * from here it keeps its place behind the writes before it, but before the handshake it
-     * completes at once, so a second one follows the handshake.
+     * gone through TLS; {@code failed} if the handshake failed or a write did (TLS closed already,
+     * as when the peer's close_notify was answered, or the channel failed). An empty write marks
+     * the queue: written from here it keeps its place behind the writes before it, but before the
+     * handshake it completes at once, so a second one follows the handshake.
      */
     private void afterQueue(Runnable done, Runnable failed) {
-        channel().writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(queued -> ssl.handshakeFuture().addListener(handshake -> {
-            if (!handshake.isSuccess()) {
-                return; // the failed handshake closes the channel
-            }
-            if (!queued.isSuccess()) {
-                failed.run();
-                return;
-            }
-            channel().writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(written -> {
-                if (written.isSuccess()) {
-                    done.run();
-                } else {
-                    failed.run();
-                }
-            });
-        }));
+        channel().writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(queued ->
+                ssl.handshakeFuture().addListener(handshake -> {
+                    if (!handshake.isSuccess() || !queued.isSuccess()) {
+                        failed.run();
+                        return;
+                    }
+                    channel().writeAndFlush(Unpooled.EMPTY_BUFFER)
+                            .addListener(written -> (written.isSuccess() ? done : failed).run());
+                }));
     }
 
     private void halfClose() {
@@ -121,11 +114,6 @@ public record TlsEnd(RelayEnd carrier, SslHandler ssl) implements RelayEnd {
         if (channel() instanceof DuplexChannel) {
             Runnable close = () -> channel().close();
             afterQueue(close, close);
-            ssl.handshakeFuture().addListener(handshake -> {
-                if (!handshake.isSuccess()) {
-                    close.run();
-                }
-            });
         } else {
             carrier.close();
         }

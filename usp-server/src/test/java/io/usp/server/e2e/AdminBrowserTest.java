@@ -2,6 +2,7 @@ package io.usp.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.usp.deployments.testing.DebianPackages;
 import io.usp.server.admin.AdminWiring;
 import java.io.IOException;
 import java.net.InetAddress;

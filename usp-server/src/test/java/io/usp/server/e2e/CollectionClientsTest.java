@@ -2,6 +2,7 @@ package io.usp.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.usp.deployments.testing.DebianPackages;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.usp.deployments.AllowList;
 import io.usp.deployments.AllowRule;

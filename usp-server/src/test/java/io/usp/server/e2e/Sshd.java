@@ -1,5 +1,6 @@
 package io.usp.server.e2e;
 
+import io.usp.deployments.testing.DebianPackages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.usp.server.e2e;
+package io.usp.deployments.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
