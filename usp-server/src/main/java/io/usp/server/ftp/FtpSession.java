@@ -3,8 +3,6 @@ package io.usp.server.ftp;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.handler.codec.LineBasedFrameDecoder;
-import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.usp.deployments.Target;
@@ -14,7 +12,6 @@ import io.usp.protocol.relay.EarlyInput;
 import io.usp.protocol.relay.Relay;
 import io.usp.protocol.relay.RelayEnd;
 import io.usp.protocol.relay.SocketEnd;
-import io.usp.protocol.relay.StreamBytes;
 import io.usp.protocol.relay.TlsEnd;
 import io.usp.protocol.tls.TlsFailure;
 import io.usp.server.dispatch.Addresses;
@@ -54,13 +51,12 @@ public final class FtpSession implements ByteCounts {
     private enum Waiting { NOTHING, REPLY, PASSIVE, ACTIVE, TARGET_TLS }
 
     private final Channel partner;
-    private final RelayEnd inside;
     private final Target target;
     private final FtpSettings settings;
     private final PassivePorts ports;
     private final Optional<SslContext> tls;
-    private final Optional<SslContext> toTarget;
     private final TargetTlsSteps targetSteps;
+    private final InsideControl control;
     private final SessionHost host;
     private final Clock clock;
     private final ArrayDeque<String> queued = new ArrayDeque<>();
@@ -80,12 +76,11 @@ public final class FtpSession implements ByteCounts {
     private FtpSession(Channel partner, RelayEnd inside, Target target, FtpResources resources, SessionHost host,
                        Clock clock) {
         this.partner = partner;
-        this.inside = inside;
         this.target = target;
         this.settings = resources.settings();
         this.ports = resources.ports();
         this.tls = resources.tls();
-        this.toTarget = resources.toTarget();
+        this.control = new InsideControl(inside, target, resources.toTarget());
         this.targetSteps = TargetTlsSteps.of(resources.targetTls().mode());
         this.host = host;
         this.clock = clock;
@@ -106,30 +101,8 @@ public final class FtpSession implements ByteCounts {
         if (partner.pipeline().get(EarlyInput.class) != null) {
             partner.pipeline().remove(EarlyInput.class); // hands on what came before the session
         }
-        session.onInsideLoop(() -> session.joinInside(resources.targetTls().mode() == FtpSettings.Tls.IMPLICIT));
+        session.control.join(session, resources.targetTls().mode() == FtpSettings.Tls.IMPLICIT);
         return session;
-    }
-
-    /**
-     * On the inside channel's loop (handlers added from another thread miss what it reads until
-     * then): the control handlers join, TLS first if the target speaks implicit FTPS, and what
-     * came before the session is read by them.
-     */
-    private void joinInside(boolean implicitTls) {
-        Channel in = inside.channel();
-        if (in instanceof Http2StreamChannel) {
-            in.pipeline().addLast("ftp-frames", new StreamBytes());
-        }
-        in.pipeline().addLast("ftp-lines", new LineBasedFrameDecoder(InsideControl.MAX_LINE))
-                .addLast("ftp-replies", new FtpReplyDecoder())
-                .addLast("ftp-control", new InsideControl.Replies(this));
-        if (implicitTls) {
-            targetTls();
-        }
-        if (in.pipeline().get(EarlyInput.class) != null) {
-            in.pipeline().remove(EarlyInput.class);
-        }
-        in.config().setAutoRead(true);
     }
 
     /** When the partner's control connection has closed: {@code closed} gets the session's bytes (all its transfers). */
@@ -299,7 +272,7 @@ public final class FtpSession implements ByteCounts {
 
     private void forward(FtpCommand c) {
         waiting = Waiting.REPLY;
-        sendInside(c.wire());
+        control.send(c.wire());
     }
 
     private void forwarded(FtpReply reply) {
@@ -314,7 +287,7 @@ public final class FtpSession implements ByteCounts {
             greeted = true;
             if (reply.code() == 220 && targetSteps.pending()) {
                 waiting = Waiting.TARGET_TLS; // the partner's commands wait until the target speaks FTPS
-                sendInside(targetSteps.next());
+                control.send(targetSteps.next());
                 return;
             }
         }
@@ -342,29 +315,14 @@ public final class FtpSession implements ByteCounts {
             return;
         }
         if (targetSteps.tlsStarts()) {
-            onInsideLoop(this::targetTls); // what is sent next waits for the handshake
+            control.startTls();
         }
         if (targetSteps.pending()) {
-            sendInside(targetSteps.next());
+            control.send(targetSteps.next());
         } else {
             waiting = Waiting.NOTHING;
             next();
         }
-    }
-
-    /** TLS toward the target on the control connection, before its line decoder; on the inside loop. */
-    private void targetTls() {
-        Channel in = inside.channel();
-        in.pipeline().addBefore("ftp-lines", "tls", targetHandler(in));
-    }
-
-    /**
-     * A TLS client toward the target. Every connection of the session names the target's host and
-     * control port, so data connections offer the control connection's session for reuse, as
-     * servers such as vsftpd require.
-     */
-    private SslHandler targetHandler(Channel ch) {
-        return toTarget.orElseThrow().newHandler(ch.alloc(), target.host(), target.port());
     }
 
     // ---- data connections
@@ -408,7 +366,7 @@ public final class FtpSession implements ByteCounts {
                 p.close(ports);
             }
         }, PASSIVE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        sendInside("PASV\r\n");
+        control.send("PASV\r\n");
     }
 
     private void active(FtpCommand c) {
@@ -428,7 +386,7 @@ public final class FtpSession implements ByteCounts {
         dropPlan();
         plan = DataPlan.active(address.get(), c.verb().equals("EPRT"));
         waiting = Waiting.ACTIVE;
-        sendInside("PASV\r\n");
+        control.send("PASV\r\n");
     }
 
     private void insidePassive(FtpReply reply) {
@@ -498,14 +456,14 @@ public final class FtpSession implements ByteCounts {
         }
         Instant started = clock.instant();
         host.reach(data, p.inside, far -> onLoop(() -> {
-            if (toTarget.isEmpty()) {
+            if (!control.tls()) {
                 relay(p, near, far, started);
                 return;
             }
             // after the target's 1xx to the transfer command, as FTPS clients do: some servers
             // (pyftpdlib before 1.5.8) drop a data connection whose handshake comes first
             p.startTargetTls(() -> {
-                TlsEnd secured = TlsEnd.over(far, targetHandler(far.channel()));
+                TlsEnd secured = TlsEnd.over(far, control.tlsHandler(far.channel()));
                 far.channel().read(); // the handshake reads; what follows it waits for the relay
                 secured.ssl().handshakeFuture().addListener(handshake -> onLoop(() -> {
                     if (handshake.isSuccess()) {
@@ -565,17 +523,11 @@ public final class FtpSession implements ByteCounts {
         queued.clear();
         dropPlan();
         partner.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-        inside.close();
-        inside.channel().close();
+        control.close();
     }
 
     private void answer(int code, String text) {
         partner.writeAndFlush(text(FtpReply.of(code, text).wire()));
-    }
-
-    /** A command line to the target: as bytes, which a stream's {@link StreamBytes} and a TLS layer both take. */
-    private void sendInside(String line) {
-        inside.channel().writeAndFlush(text(line));
     }
 
     private static io.netty.buffer.ByteBuf text(String s) {
@@ -584,14 +536,6 @@ public final class FtpSession implements ByteCounts {
 
     void onPartnerLoop(Runnable task) {
         onLoop(task);
-    }
-
-    private void onInsideLoop(Runnable task) {
-        if (inside.channel().eventLoop().inEventLoop()) {
-            task.run();
-        } else {
-            inside.channel().eventLoop().execute(task);
-        }
     }
 
     private void onLoop(Runnable task) {
