@@ -94,6 +94,13 @@ public final class Relay implements ByteCounts {
     }
 
     void forward(RelayEnd from, ByteBuf data) {
+        if (!other(from).channel().isActive()) {
+            // the other side closed after its FIN: what comes for it now has nowhere to go, and a
+            // peer that still sends must learn it was cut short, as a reset from a closed socket tells
+            data.release();
+            abort(other(from).label() + " closed");
+            return;
+        }
         if (from == first) {
             bytesFromFirst += data.readableBytes();
         } else {
@@ -106,7 +113,7 @@ public final class Relay implements ByteCounts {
     void readComplete(RelayEnd from) {
         RelayEnd to = other(from);
         to.channel().flush();
-        if (to.channel().isWritable()) {
+        if (to.channel().isWritable() || !to.channel().isActive()) {
             readMore(from);
         }
         from.readFlushed();
@@ -183,7 +190,7 @@ public final class Relay implements ByteCounts {
      * {@code end}'s channel is closed: abort the other unless both directions already finished, or
      * {@code end} had ended its input first. Then the other side was told the end (FIN) and keeps
      * what is on its way to it, as when a TLS peer closes right after its close_notify and answering
-     * that close_notify meets a closed socket.
+     * that close_notify meets a closed socket; it is read on, and aborted if it still sends data.
      */
     void channelClosed(RelayEnd end) {
         boolean report;
@@ -206,6 +213,8 @@ public final class Relay implements ByteCounts {
         }
         if (abortOther) {
             other(end).abort();
+        } else {
+            readMore(other(end)); // its FIN ends the relay; its data would find no one
         }
         if (report) {
             onClose.accept(new Outcome(bytesFromFirst, bytesFromSecond,

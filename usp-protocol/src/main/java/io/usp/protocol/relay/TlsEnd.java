@@ -28,11 +28,7 @@ public record TlsEnd(RelayEnd carrier, SslHandler ssl) implements RelayEnd {
                 channel.pipeline().addFirst("tls", ssl);
             }
         };
-        if (channel.eventLoop().inEventLoop()) {
-            join.run();
-        } else {
-            channel.eventLoop().execute(join);
-        }
+        onLoop(channel, join);
         return new TlsEnd(carrier, ssl);
     }
 
@@ -90,13 +86,33 @@ public record TlsEnd(RelayEnd carrier, SslHandler ssl) implements RelayEnd {
         }
     }
 
-    /** A socket resets; a stream is closed, which resets it (a reset frame written here would meet the TLS layer). */
+    /**
+     * Cut short without {@code close_notify}, which would tell the peer its data ended whole: the
+     * TLS layer leaves the pipeline first. A socket then resets; a stream is closed, which resets
+     * it. Leaving also spares the TLS session: a client engine closed without the peer's
+     * close_notify would invalidate it, and servers that require data connections to resume the
+     * control connection's session (FTPS) would refuse the next one.
+     */
     @Override
     public void abort() {
-        if (channel() instanceof DuplexChannel) {
-            carrier.abort();
+        Runnable abort = () -> {
+            if (channel().pipeline().context(ssl) != null) {
+                channel().pipeline().remove(ssl);
+            }
+            if (channel() instanceof DuplexChannel) {
+                carrier.abort();
+            } else {
+                channel().close();
+            }
+        };
+        onLoop(channel(), abort);
+    }
+
+    private static void onLoop(Channel channel, Runnable task) {
+        if (channel.eventLoop().inEventLoop()) {
+            task.run();
         } else {
-            channel().close();
+            channel.eventLoop().execute(task);
         }
     }
 

@@ -57,6 +57,7 @@ public final class FtpSession implements ByteCounts {
     private final Optional<SslContext> tls;
     private final TargetTlsSteps targetSteps;
     private final InsideControl control;
+    private final DataTlsOrder dataTls;
     private final SessionHost host;
     private final Clock clock;
     private final ArrayDeque<String> queued = new ArrayDeque<>();
@@ -81,6 +82,7 @@ public final class FtpSession implements ByteCounts {
         this.ports = resources.ports();
         this.tls = resources.tls();
         this.control = new InsideControl(inside, target, resources.toTarget());
+        this.dataTls = new DataTlsOrder(partner.eventLoop());
         this.targetSteps = TargetTlsSteps.of(resources.targetTls().mode());
         this.host = host;
         this.clock = clock;
@@ -461,8 +463,9 @@ public final class FtpSession implements ByteCounts {
                 return;
             }
             // after the target's 1xx to the transfer command, as FTPS clients do: some servers
-            // (pyftpdlib before 1.5.8) drop a data connection whose handshake comes first
-            p.startTargetTls(() -> {
+            // (pyftpdlib before 1.5.8) drop a data connection whose handshake comes first; and
+            // after the data connection before has closed, with the session ticket it brought
+            p.startTargetTls(() -> dataTls.next(far.channel(), () -> {
                 TlsEnd secured = TlsEnd.over(far, control.tlsHandler(far.channel()));
                 far.channel().read(); // the handshake reads; what follows it waits for the relay
                 secured.ssl().handshakeFuture().addListener(handshake -> onLoop(() -> {
@@ -473,7 +476,7 @@ public final class FtpSession implements ByteCounts {
                         dataRefused(p, data, "TLS with the target failed: " + TlsFailure.messages(handshake.cause()));
                     }
                 }));
-            });
+            }));
         }), (reason, detail) -> onLoop(() -> dataRefused(p, data, reason + ": " + detail)));
     }
 
