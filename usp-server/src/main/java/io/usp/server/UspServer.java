@@ -13,6 +13,7 @@ import io.usp.protocol.target.TargetConnector;
 import io.usp.protocol.tls.TlsContexts;
 import io.usp.protocol.transport.Transport;
 import io.usp.protocol.tunnel.TunnelCodecs;
+import io.usp.server.cluster.Membership;
 import io.usp.server.cluster.SharedCa;
 import io.usp.server.config.ServerConfig;
 import io.usp.server.dispatch.ConnectionReport;
@@ -39,6 +40,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +75,8 @@ public final class UspServer implements AutoCloseable {
     private final ClientTokens clientTokens;
     private final PartnerLogins partnerLogins;
     private TunnelAcceptor acceptor;
+    private Membership membership;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private UspServer(ServerConfig config, Clock clock, Database database, CertificateAuthority ca) {
         this.config = config;
@@ -130,6 +134,8 @@ public final class UspServer implements AutoCloseable {
         try {
             server.acceptor = bindTunnelPort(server, tls);
             server.metrics.handshakes(server.acceptor.handshakes());
+            server.membership = Membership.join(server.database.servers(), config.serverName(),
+                    config.peerAddress(server.tunnelPort()).toString(), config.cluster().isPresent(), clock);
             server.reconciler.reconcile();
             server.reconciler.start();
             server.history.start();
@@ -179,6 +185,11 @@ public final class UspServer implements AutoCloseable {
     /** Makes enrollment tokens for new clients. */
     public ClientTokens clientTokens() {
         return clientTokens;
+    }
+
+    /** This server in the registry of the servers sharing its database. */
+    public Membership membership() {
+        return membership;
     }
 
     public ListenerManager listeners() {
@@ -231,6 +242,12 @@ public final class UspServer implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
+        if (membership != null) {
+            membership.close(); // first: the others and the clients stop counting on this server
+        }
         reconciler.close();
         if (acceptor != null) {
             acceptor.close();

@@ -131,6 +131,12 @@ public final class FakeRunningServer implements RunningServer {
         return true;
     }
 
+    /** This server alone, started at the fake's clock start. */
+    @Override
+    public List<PeerServer> servers() {
+        return List.of(new PeerServer("fake", "localhost:7443", Instant.EPOCH, Instant.EPOCH, true, true));
+    }
+
     @Override
     public synchronized List<ClientEnrollment> enrollments() {
         Set<String> names = new TreeSet<>(added.keySet());

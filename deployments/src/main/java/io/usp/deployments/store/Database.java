@@ -39,6 +39,7 @@ public final class Database implements AutoCloseable {
     private final EnrollmentStore enrollment;
     private final PartnerCredentialStore partners;
     private final ClusterCaStore clusterCa;
+    private final ServerRegistry servers;
     private final SharedDatabase shared;
     private ChangeListener changes;
 
@@ -57,6 +58,7 @@ public final class Database implements AutoCloseable {
         this.enrollment = new JdbiEnrollmentStore(jdbi);
         this.partners = new JdbiPartnerCredentialStore(jdbi);
         this.clusterCa = new JdbiClusterCaStore(jdbi);
+        this.servers = new JdbiServerRegistry(jdbi);
     }
 
     /**
@@ -213,6 +215,11 @@ public final class Database implements AutoCloseable {
     /** The CA of the servers sharing this database (unused on an H2 database of one server). */
     public ClusterCaStore clusterCa() {
         return clusterCa;
+    }
+
+    /** The servers sharing this database, with their heartbeats. */
+    public ServerRegistry servers() {
+        return servers;
     }
 
     /** Partner credentials of collections (hashes only). */

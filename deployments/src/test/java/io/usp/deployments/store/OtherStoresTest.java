@@ -7,6 +7,7 @@ import io.usp.deployments.store.AdminStore.AdminUser;
 import io.usp.deployments.store.AuditLog.AuditEntry;
 import io.usp.deployments.store.ClientStore.ClientRecord;
 import io.usp.deployments.store.ConnectionHistory.ConnectionRecord;
+import io.usp.deployments.store.ServerRegistry.RegisteredServer;
 import io.usp.deployments.store.StoreException.Kind;
 import java.time.Duration;
 import java.time.Instant;
@@ -219,5 +220,23 @@ class OtherStoresTest extends StoreTest {
         assertThat(log.get(0)).isEqualTo(new AuditEntry(log.get(0).id(), T0, "admin", "close", "connection",
                 "ssh 198.51.100.7:50123", Optional.of("{\"open\":true}"), Optional.empty()));
         assertThat(audit.recent(0)).isEmpty();
+    }
+
+    @Test
+    void serversRegisterBeatAndLeave() {
+        ServerRegistry registry = db.servers();
+        registry.heartbeat(new RegisteredServer("dmz-2", "dmz-2.example.com:7443", T0, T0));
+        registry.heartbeat(new RegisteredServer("dmz-1", "dmz-1.example.com:7443", T0, T0.plusSeconds(1)));
+        registry.heartbeat(new RegisteredServer("dmz-2", "192.0.2.12:7443", T0, T0.plusSeconds(20)));
+
+        assertThat(registry.servers()).containsExactly(
+                new RegisteredServer("dmz-1", "dmz-1.example.com:7443", T0, T0.plusSeconds(1)),
+                new RegisteredServer("dmz-2", "192.0.2.12:7443", T0, T0.plusSeconds(20)));
+        assertThat(registry.servers()).filteredOn(s -> s.live(T0.plusSeconds(21), Duration.ofSeconds(15)))
+                .extracting(RegisteredServer::name).containsExactly("dmz-2");
+
+        registry.leave("dmz-2");
+        registry.leave("never-was");
+        assertThat(registry.servers()).extracting(RegisteredServer::name).containsExactly("dmz-1");
     }
 }

@@ -6,6 +6,7 @@ import io.usp.deployments.store.EnrollmentStore;
 import io.usp.deployments.store.EnrollmentStore.Revocation;
 import io.usp.deployments.store.StoredDeployment;
 import io.usp.server.UspServer;
+import io.usp.server.cluster.Membership;
 import io.usp.server.dispatch.Addresses;
 import io.usp.server.dispatch.LiveConnections;
 import io.usp.server.dispatch.Refusal;
@@ -135,6 +136,13 @@ public final class ServerView implements RunningServer {
         }
         server.enrollment().revocations().revoke(store, name, server.clock().instant(), actor);
         return true;
+    }
+
+    @Override
+    public List<PeerServer> servers() {
+        Membership self = server.membership();
+        return self.servers().stream().map(s -> new PeerServer(s.name(), s.peerAddress(), s.startedAt(),
+                s.heartbeatAt(), self.live(s), s.name().equals(self.name()))).toList();
     }
 
     @Override

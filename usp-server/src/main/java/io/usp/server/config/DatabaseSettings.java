@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The {@code database} and {@code cluster} blocks of server.yaml: a shared PostgreSQL instead of
- * the embedded H2 in {@code dataDir}, and the cluster secret. The password and the secret are
+ * The {@code database}, {@code cluster} and {@code server} blocks of server.yaml: a shared
+ * PostgreSQL instead of the embedded H2 in {@code dataDir}, the cluster secret, and this server's
+ * name and peer address among the others. The password and the secret are
  * read from files that must be owner-only, never from server.yaml itself.
  */
 final class DatabaseSettings {
@@ -22,12 +23,18 @@ final class DatabaseSettings {
     record ClusterYaml(String secretFile) {
     }
 
+    record ServerYaml(String name, String peerAddress) {
+    }
+
     private DatabaseSettings() {
     }
 
     /** Both blocks or neither: a shared database keeps the CA's key sealed with the cluster secret. */
-    static Optional<ClusterSettings> cluster(Entry top, Yaml database, ClusterYaml cluster) {
+    static Optional<ClusterSettings> cluster(Entry top, Yaml database, ClusterYaml cluster, ServerYaml server) {
         if (database == null && cluster == null) {
+            if (server != null) {
+                throw top.error("server", "is only for servers sharing a database: add the database block");
+            }
             return Optional.empty();
         }
         if (database == null) {
@@ -40,7 +47,14 @@ final class DatabaseSettings {
         }
         Path secretFile = top.path("cluster.secretFile", cluster.secretFile());
         ClusterSecret secret = top.check("cluster.secretFile", () -> ClusterSecret.of(bytes(secretFile)));
-        return Optional.of(new ClusterSettings(shared, secret));
+        Optional<String> name = server == null || server.name() == null ? Optional.empty()
+                : Optional.of(top.check("server.name", () -> {
+                    ClusterSettings.requireName(server.name());
+                    return server.name();
+                }));
+        Optional<PublicAddress> peer = server == null || server.peerAddress() == null ? Optional.empty()
+                : Optional.of(top.check("server.peerAddress", () -> PublicAddress.parse(server.peerAddress())));
+        return Optional.of(new ClusterSettings(shared, secret, name, peer));
     }
 
     static SharedDatabase read(Entry top, Yaml y) {

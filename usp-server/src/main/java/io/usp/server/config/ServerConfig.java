@@ -64,6 +64,19 @@ public record ServerConfig(Path file, Path dataDir, Optional<ClusterSettings> cl
         this(file, dataDir, Optional.empty(), tunnel, admin, maxConnections, history, ipFilters, deployments);
     }
 
+    /**
+     * This server's name among the servers sharing its database: {@code server.name}, else the host
+     * name; a server alone on H2 whose host name does not resolve is {@code localhost}.
+     */
+    public String serverName() {
+        return cluster.map(ClusterSettings::name).orElseGet(() -> ClusterSettings.hostName().orElse("localhost"));
+    }
+
+    /** Where clients reach this server's tunnel port: {@code server.peerAddress}, else what clients are told. */
+    public PublicAddress peerAddress(int boundTunnelPort) {
+        return cluster.flatMap(ClusterSettings::peerAddress).orElseGet(() -> tunnel.addressForClients(boundTunnelPort));
+    }
+
     /** A config built in code: no admin server, default server-wide limit, no file. */
     public static ServerConfig of(Path dataDir, TunnelConfig tunnel, List<Deployment> deployments) {
         return new ServerConfig(null, dataDir.toAbsolutePath().normalize(), tunnel, AdminConfig.DISABLED,

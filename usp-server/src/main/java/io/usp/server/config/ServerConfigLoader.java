@@ -31,7 +31,7 @@ public final class ServerConfigLoader {
         int maxConnections = maxConnections(top, s.limits());
         AdminConfig admin = s.admin() == null ? AdminConfig.DEFAULTS : admin(top, s.admin());
         HistoryConfig history = s.history() == null ? HistoryConfig.DEFAULTS : history(top, s.history());
-        Optional<ClusterSettings> cluster = DatabaseSettings.cluster(top, s.database(), s.cluster());
+        Optional<ClusterSettings> cluster = DatabaseSettings.cluster(top, s.database(), s.cluster(), s.server());
         DeploymentsFile desired = DeploymentsFile.read(yaml, s.ipFilters(), s.deployments());
         if (admin.enabled() && admin.port() != 0 && admin.port() == tunnel.port()) {
             throw top.error("admin.port", "port " + admin.port() + " is the tunnel port (tunnel.port)");
@@ -114,7 +114,8 @@ public final class ServerConfigLoader {
     }
 
     record ServerYaml(String dataDir, DatabaseSettings.Yaml database, DatabaseSettings.ClusterYaml cluster,
-                      TunnelYaml tunnel, AdminYaml admin, LimitsYaml limits, HistoryYaml history,
+                      DatabaseSettings.ServerYaml server, TunnelYaml tunnel, AdminYaml admin, LimitsYaml limits,
+                      HistoryYaml history,
                       List<JsonNode> ipFilters, List<JsonNode> deployments) {
     }
 

@@ -79,4 +79,25 @@ class DatabaseConfigTest {
         ServerConfigLoaderTest.failure(dir, SHARED).hasMessageContaining("field 'cluster.secretFile': the cluster"
                 + " secret has 16 bytes; it needs at least 32");
     }
+
+    @Test
+    void theServerBlockNamesThisServerAndWhereClientsReachIt() throws IOException {
+        password("s3cret\n", "rw-------");
+        secret(32);
+        String named = SHARED + "server:\n  name: dmz-1\n  peerAddress: dmz-1.example.com:7443\n";
+        ServerConfig config = ServerConfigLoader.load(ServerConfigLoaderTest.write(dir, named));
+        assertThat(config.serverName()).isEqualTo("dmz-1");
+        assertThat(config.peerAddress(7443)).isEqualTo(new PublicAddress("dmz-1.example.com", 7443));
+
+        ServerConfig unnamed = ServerConfigLoader.load(ServerConfigLoaderTest.write(dir, SHARED));
+        assertThat(unnamed.serverName()).isEqualTo(java.net.InetAddress.getLocalHost().getHostName());
+        assertThat(unnamed.peerAddress(7443)).isEqualTo(new PublicAddress("localhost", 7443));
+
+        ServerConfigLoaderTest.failure(dir, SHARED + "server:\n  name: dmz 1\n")
+                .hasMessageContaining("field 'server.name': 'dmz 1' must be 1 to 100 letters");
+        ServerConfigLoaderTest.failure(dir, SHARED + "server:\n  peerAddress: dmz-1.example.com\n")
+                .hasMessageContaining("field 'server.peerAddress': ");
+        ServerConfigLoaderTest.failure(dir, "server:\n  name: dmz-1\n")
+                .hasMessageContaining("field 'server': is only for servers sharing a database");
+    }
 }

@@ -3,6 +3,7 @@ package io.usp.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.usp.deployments.store.AuditLog;
 import io.usp.deployments.store.Database;
 import io.usp.deployments.store.SharedDatabase;
@@ -66,6 +67,39 @@ class SharedDatabaseTest extends WithTargets {
             Await.until(() -> second.tunnels().connections("agent-a").isEmpty(),
                     "the second server closed the revoked client's tunnels");
             assertThat(second.enrollment().revocations().revokedAt("agent-a")).isPresent();
+        }
+    }
+
+    /** Each server registers itself with its peer address and a heartbeat; one that stops leaves. */
+    @Test
+    void theServersOfTheClusterAreListedOnEachAndOneThatStopsLeaves() throws Exception {
+        ClusterSettings cluster = new ClusterSettings(TestPostgres.get().freshDatabase(), ClusterSecret.of(secret()));
+        try (World one = new World(dir.resolve("dmz-1")); World two = new World(dir.resolve("dmz-2"))) {
+            one.cluster(cluster);
+            two.cluster(cluster);
+            UspServer first = one.startServer(List.of());
+            UspServer second = two.startServer(List.of());
+            AdminApi api = new AdminApi("http://127.0.0.1:" + one.startAdmin("admin-password-1").port(), "admin",
+                    "admin-password-1");
+
+            JsonNode servers = api.expect(200, "GET", "/api/v1/servers", null);
+            assertThat(servers).hasSize(2);
+            assertThat(servers.get(0).get("name").asText()).isEqualTo("dmz-1");
+            assertThat(servers.get(0).get("self").asBoolean()).isTrue();
+            assertThat(servers.get(0).get("peerAddress").asText()).isEqualTo("localhost:" + first.tunnelPort());
+            assertThat(servers.get(1).get("name").asText()).isEqualTo("dmz-2");
+            assertThat(servers.get(1).get("self").asBoolean()).isFalse();
+            assertThat(servers.get(1).get("peerAddress").asText()).isEqualTo("localhost:" + second.tunnelPort());
+            assertThat(servers.findValuesAsText("live")).containsOnly("true");
+            try (World twin = new World(dir.resolve("twin"))) {
+                twin.cluster(cluster.named("dmz-1"));
+                assertThatThrownBy(() -> twin.startServer(List.of()))
+                        .hasMessageContaining("server.name: 'dmz-1' is the name of a live server of this cluster at "
+                                + "localhost:" + first.tunnelPort());
+            }
+
+            second.close(); // closing again at the end does nothing
+            assertThat(api.expect(200, "GET", "/api/v1/servers", null).findValuesAsText("name")).containsExactly("dmz-1");
         }
     }
 

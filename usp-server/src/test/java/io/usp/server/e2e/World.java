@@ -82,7 +82,9 @@ final class World implements AutoCloseable {
 
     /** The servers started from now on are of {@code cluster}: their state in its database, not their data folder's H2. */
     void cluster(ClusterSettings settings) {
-        cluster = Optional.of(settings);
+        // servers of one machine: each named by its folder unless named already
+        String name = dir.getFileName().toString();
+        cluster = Optional.of(settings.serverName().isPresent() ? settings : settings.named(name));
     }
 
     UspServer startServer(ServerConfig config, Clock clock) throws Exception {

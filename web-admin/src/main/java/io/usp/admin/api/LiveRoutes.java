@@ -8,13 +8,14 @@ import io.usp.admin.AdminContext;
 import io.usp.admin.auth.AccessGuard;
 import io.usp.admin.live.RunningServer.ClientEnrollment;
 import io.usp.admin.live.RunningServer.ConnectedClient;
+import io.usp.admin.live.RunningServer.PeerServer;
 import io.usp.deployments.store.ClientStore.ClientRecord;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** What is happening now: clients, open connections (one can be closed) and server totals. */
+/** What is happening now: clients, open connections (one can be closed), server totals and the cluster's servers. */
 final class LiveRoutes {
 
     private final AdminContext context;
@@ -35,6 +36,15 @@ final class LiveRoutes {
             ctx.status(204);
         });
         routes.get("/api/v1/status", ctx -> ApiJson.send(ctx, 200, StatusJson.totals(context.server().totals())));
+        routes.get("/api/v1/servers", ctx -> {
+            ArrayNode out = ApiJson.MAPPER.createArrayNode();
+            for (PeerServer s : context.server().servers()) {
+                out.add(ApiJson.object().put("name", s.name()).put("peerAddress", s.peerAddress())
+                        .put("startedAt", s.startedAt().toString()).put("heartbeatAt", s.heartbeatAt().toString())
+                        .put("live", s.live()).put("self", s.self()));
+            }
+            ApiJson.send(ctx, 200, out);
+        });
     }
 
     /** Every client seen, added or revoked, joined with the ones connected now (sorted by name). */

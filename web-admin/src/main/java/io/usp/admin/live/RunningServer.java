@@ -56,6 +56,19 @@ public interface RunningServer {
     /** Clients with an unused enrollment token or a revocation, sorted by name. */
     List<ClientEnrollment> enrollments();
 
+    /** The servers sharing this server's database (this one too), sorted by name. */
+    List<PeerServer> servers();
+
+    /**
+     * A server of the cluster as the registry has it.
+     *
+     * @param live whether its heartbeat is recent
+     * @param self whether it is the server answering
+     */
+    record PeerServer(String name, String peerAddress, Instant startedAt, Instant heartbeatAt, boolean live,
+                      boolean self) {
+    }
+
     enum State {
         /** Listening. */
         RUNNING,

@@ -16,6 +16,7 @@ final class Layout {
             new String[] {"/connections", "Connections"},
             new String[] {"/history", "History"},
             new String[] {"/audit", "Audit"},
+            new String[] {"/servers", "Servers"},
             new String[] {"/admins", "Admins"});
 
     private Layout() {

@@ -16,7 +16,8 @@ import java.util.Optional;
  * name as is; REASON a refusal reason with anything but letters, digits, '_' and '-' made '-'):
  * <ul>
  * <li>layout: {@code nav-dashboard}, {@code nav-deployments}, {@code nav-ip-filters}, {@code nav-clients},
- *     {@code nav-connections}, {@code nav-history}, {@code nav-audit}, {@code nav-admins}, {@code username},
+ *     {@code nav-connections}, {@code nav-history}, {@code nav-audit}, {@code nav-servers},
+ *     {@code nav-admins}, {@code username},
  *     {@code logout}</li>
  * <li>forms: inputs are named after the YAML fields and their id is the name with '.' made '-'
  *     ({@code listener.port} → {@code #listener-port}); the error next to a field is
@@ -59,6 +60,8 @@ import java.util.Optional;
  * <li>history: select {@code history-deployment} (name {@code deployment}), button {@code show-history},
  *     row {@code history-ID}</li>
  * <li>audit: row {@code audit-ID}, JSON {@code audit-ID-before}, {@code audit-ID-after}</li>
+ * <li>servers: table {@code servers}, row {@code server-NAME}, cell {@code state-NAME} ({@code live} or
+ *     {@code gone})</li>
  * <li>admins ({@link AccountPages}, registered by the core): table {@code admins}, row {@code admin-NAME},
  *     button {@code remove-NAME}; add form {@code add-admin-form} (inputs {@code username, password}, button
  *     {@code add-admin}); form {@code password-form} (inputs {@code currentPassword, newPassword}, button
@@ -91,5 +94,6 @@ public final class Pages implements PageRoutes {
         });
         routes.get("/audit", ctx -> ctx.html(AuditPage.render(AdminSession.of(ctx),
                 context.audit().recent(AuditPage.LIMIT))));
+        routes.get("/servers", ctx -> ctx.html(ServersPage.render(AdminSession.of(ctx), context.server().servers())));
     }
 }

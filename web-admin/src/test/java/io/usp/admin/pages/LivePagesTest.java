@@ -106,6 +106,14 @@ class LivePagesTest extends WithPages {
     }
 
     @Test
+    void theServersPageListsTheRegistry() {
+        String page = admin.get("/servers").body();
+        assertThat(PageText.byId(page, "state-fake")).isEqualTo("live");
+        assertThat(PageText.upTo(page, "server-fake", "</tr>")).contains("localhost:7443", "(this server)");
+        assertThat(PageText.hasId(page, "nav-servers")).isTrue();
+    }
+
+    @Test
     void valuesFromOutsideAreEscaped() {
         admin.running.set(new DeploymentStatus("ssh", State.FAILED, Optional.empty(), Optional.of(HOSTILE), 0, 0,
                 Map.of("<b>", 1L), 0, 0));

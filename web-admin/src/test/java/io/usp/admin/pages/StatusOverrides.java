@@ -86,4 +86,9 @@ final class StatusOverrides implements RunningServer {
     public List<ClientEnrollment> enrollments() {
         return fake.enrollments();
     }
+
+    @Override
+    public List<PeerServer> servers() {
+        return fake.servers();
+    }
 }
