@@ -43,6 +43,11 @@ public record Deployment(String name, Listener listener, IpFilter ipFilter, Limi
         this(name, listener, ipFilter, limits, new FixedRoute(target, client), idleTimeout);
     }
 
+    /** The same deployment on {@code other} (a server's own bind address instead of the deployment's). */
+    public Deployment withListener(Listener other) {
+        return new Deployment(name, other, ipFilter, limits, route, idleTimeout, ipFilterName, startMode, enabled);
+    }
+
     /** The same deployment using {@code filter}'s current rules. */
     public Deployment withFilter(NamedIpFilter filter) {
         return new Deployment(name, listener, filter.filter(), limits, route, idleTimeout,

@@ -15,6 +15,7 @@ import io.usp.protocol.transport.Transport;
 import io.usp.protocol.tunnel.TunnelCodecs;
 import io.usp.server.cluster.Membership;
 import io.usp.server.cluster.SharedCa;
+import io.usp.server.config.ClusterSettings;
 import io.usp.server.config.ServerConfig;
 import io.usp.server.dispatch.ConnectionReport;
 import io.usp.server.enroll.ClientTokens;
@@ -97,7 +98,8 @@ public final class UspServer implements AutoCloseable {
                 config.tunnel().answerTimeout(), clock, partnerLogins);
         this.listeners = new ListenerManager(boss, workers, services, config.reservedPorts());
         this.listeners.addEvents(metrics);
-        this.reconciler = new Reconciler(database.deployments(), partnerLogins, listeners, switches);
+        this.reconciler = new Reconciler(database.deployments(), partnerLogins, listeners, switches,
+                config.cluster().flatMap(ClusterSettings::listenerBind));
         tunnels.onUp(clientsSeen);
         tunnels.onChange(() -> metrics.tunnelsChanged(tunnels));
         this.enrollment = new EnrollmentGate(database.enrollment(), database.audit(), ca,

@@ -1,5 +1,6 @@
 package io.usp.server.config;
 
+import io.usp.deployments.Listener;
 import io.usp.deployments.cli.PrivateFiles;
 import io.usp.deployments.store.SharedDatabase;
 import io.usp.deployments.yaml.Entry;
@@ -23,7 +24,7 @@ final class DatabaseSettings {
     record ClusterYaml(String secretFile) {
     }
 
-    record ServerYaml(String name, String peerAddress) {
+    record ServerYaml(String name, String peerAddress, String listenerBind) {
     }
 
     private DatabaseSettings() {
@@ -54,7 +55,9 @@ final class DatabaseSettings {
                 }));
         Optional<PublicAddress> peer = server == null || server.peerAddress() == null ? Optional.empty()
                 : Optional.of(top.check("server.peerAddress", () -> PublicAddress.parse(server.peerAddress())));
-        return Optional.of(new ClusterSettings(shared, secret, name, peer));
+        Optional<String> listenerBind = server == null || server.listenerBind() == null ? Optional.empty()
+                : Optional.of(top.check("server.listenerBind", () -> new Listener(server.listenerBind(), 0).bind()));
+        return Optional.of(new ClusterSettings(shared, secret, name, peer, listenerBind));
     }
 
     static SharedDatabase read(Entry top, Yaml y) {

@@ -2,11 +2,13 @@ package io.usp.server.state;
 
 import io.usp.admin.partners.PartnerLogins;
 import io.usp.deployments.Deployment;
+import io.usp.deployments.Listener;
 import io.usp.deployments.store.DeploymentStore;
 import io.usp.deployments.store.StoredDeployment;
 import io.usp.server.listener.ListenerManager;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,7 @@ public final class Reconciler implements AutoCloseable {
     private final PartnerLogins partnerLogins;
     private final ListenerManager listeners;
     private final RunSwitches switches;
+    private final Optional<String> listenerBind;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "usp-reconcile");
         t.setDaemon(true);
@@ -39,12 +42,14 @@ public final class Reconciler implements AutoCloseable {
     private final List<Runnable> rereads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private String lastError;
 
+    /** {@code listenerBind}: where every listener binds on this server instead of its deployment's bind. */
     public Reconciler(DeploymentStore store, PartnerLogins partnerLogins, ListenerManager listeners,
-                      RunSwitches switches) {
+                      RunSwitches switches, Optional<String> listenerBind) {
         this.store = store;
         this.partnerLogins = partnerLogins;
         this.listeners = listeners;
         this.switches = switches;
+        this.listenerBind = listenerBind;
     }
 
     /** Reconciles every second from now on. */
@@ -71,6 +76,7 @@ public final class Reconciler implements AutoCloseable {
         switches.retain(byName.keySet());
         List<Deployment> wanted = byName.values().stream()
                 .filter(d -> d.enabled() && switches.shouldRun(d))
+                .map(d -> listenerBind.map(bind -> d.withListener(new Listener(bind, d.listener().port()))).orElse(d))
                 .toList();
         listeners.apply(wanted, whyStopped(byName));
         listeners.retainStats(byName.keySet());

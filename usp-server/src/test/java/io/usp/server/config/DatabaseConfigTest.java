@@ -84,10 +84,12 @@ class DatabaseConfigTest {
     void theServerBlockNamesThisServerAndWhereClientsReachIt() throws IOException {
         password("s3cret\n", "rw-------");
         secret(32);
-        String named = SHARED + "server:\n  name: dmz-1\n  peerAddress: dmz-1.example.com:7443\n";
+        String named = SHARED + "server:\n  name: dmz-1\n  peerAddress: dmz-1.example.com:7443\n"
+                + "  listenerBind: 192.0.2.11\n";
         ServerConfig config = ServerConfigLoader.load(ServerConfigLoaderTest.write(dir, named));
         assertThat(config.serverName()).isEqualTo("dmz-1");
         assertThat(config.peerAddress(7443)).isEqualTo(new PublicAddress("dmz-1.example.com", 7443));
+        assertThat(config.cluster().orElseThrow().listenerBind()).contains("192.0.2.11");
 
         ServerConfig unnamed = ServerConfigLoader.load(ServerConfigLoaderTest.write(dir, SHARED));
         assertThat(unnamed.serverName()).isEqualTo(java.net.InetAddress.getLocalHost().getHostName());
@@ -97,6 +99,8 @@ class DatabaseConfigTest {
                 .hasMessageContaining("field 'server.name': 'dmz 1' must be 1 to 100 letters");
         ServerConfigLoaderTest.failure(dir, SHARED + "server:\n  peerAddress: dmz-1.example.com\n")
                 .hasMessageContaining("field 'server.peerAddress': ");
+        ServerConfigLoaderTest.failure(dir, SHARED + "server:\n  listenerBind: \" \"\n")
+                .hasMessageContaining("field 'server.listenerBind': bind is required");
         ServerConfigLoaderTest.failure(dir, "server:\n  name: dmz-1\n")
                 .hasMessageContaining("field 'server': is only for servers sharing a database");
     }

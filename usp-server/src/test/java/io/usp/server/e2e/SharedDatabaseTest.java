@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.usp.deployments.Deployment;
+import io.usp.deployments.IpFilter;
+import io.usp.deployments.Limits;
+import io.usp.deployments.Listener;
+import io.usp.deployments.Target;
 import io.usp.deployments.store.AuditLog;
 import io.usp.deployments.store.Database;
 import io.usp.deployments.store.SharedDatabase;
@@ -16,6 +21,7 @@ import io.usp.server.UspServer;
 import io.usp.server.config.ClusterSettings;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +32,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,6 +107,31 @@ class SharedDatabaseTest extends WithTargets {
 
             second.close(); // closing again at the end does nothing
             assertThat(api.expect(200, "GET", "/api/v1/servers", null).findValuesAsText("name")).containsExactly("dmz-1");
+        }
+    }
+
+    /** Two servers of one host, each with its listeners on its own address: one deployment, one port, both serve it. */
+    @Test
+    void serversOfOneHostListenOnTheirOwnAddressesForTheSamePort() throws Exception {
+        int echo = targets.start(Targets::echo);
+        int port = LoopbackPorts.free();
+        ClusterSettings cluster = new ClusterSettings(TestPostgres.get().freshDatabase(), ClusterSecret.of(secret()));
+        try (World one = new World(dir.resolve("dmz-1")); World two = new World(dir.resolve("dmz-2"))) {
+            one.cluster(cluster.listeningOn("127.0.0.11"));
+            two.cluster(cluster.listeningOn("127.0.0.12"));
+            UspServer first = one.startServer(List.of());
+            UspServer second = two.startServer(List.of());
+            first.database().deployments().create(new Deployment("echo", new Listener("0.0.0.0", port),
+                    IpFilter.ALLOW_ALL, Limits.NONE, new Target("127.0.0.1", echo), Optional.empty(),
+                    Deployment.DEFAULT_IDLE_TIMEOUT), "alice");
+            first.reconcile();
+            Await.until(() -> second.listeners().get("echo").isPresent(), "the second server listens for echo");
+            for (String address : List.of("127.0.0.11", "127.0.0.12")) {
+                byte[] data = Partner.random(70_000, address.hashCode());
+                try (Socket partner = new Socket(address, port)) {
+                    assertThat(Partner.roundTrip(partner, data)).as("through %s:%d", address, port).isEqualTo(data);
+                }
+            }
         }
     }
 
